@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Every test, in order of speed; stops at the first failing stage and says which.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# The PostgreSQL server on this kind of machine: tests use it when it answers.
+if [ -z "${TEST_DATABASE_URL:-}" ] && (exec 3<>/dev/tcp/127.0.0.1/5432) 2>/dev/null; then
+  export TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test
+fi
+[ -n "${TEST_DATABASE_URL:-}" ] && echo "PostgreSQL tests: $TEST_DATABASE_URL" || echo "PostgreSQL tests: skipped (no server answered on 127.0.0.1:5432)"
+
+stage() {
+  local name=$1; shift
+  echo; echo "==> $name"
+  local start=$SECONDS
+  if ! "$@"; then echo "FAILED: $name"; exit 1; fi
+  echo "--- $name: $((SECONDS - start)) s"
+}
+
+stage "lint and types (extension)" bash -c 'npm run --silent lint:check && npm run --silent typecheck'
+stage "lint and types (service)" bash -c 'npm --prefix server run --silent lint:check && npm --prefix server run --silent typecheck'
+stage "extension unit tests (jest)" npm test --silent
+stage "service tests (PGlite and PostgreSQL)" npm --prefix server test --silent
+stage "integration tests (real JupyterHub 5.4)" npm --prefix server run --silent test:integration
+stage "UI tests (galata, Debian chromium, real hub)" npm --prefix ui-tests test --silent
+echo; echo "All test stages passed in $SECONDS s."

@@ -1,0 +1,28 @@
+// Runs every src/**/*.spec.ts with node's test runner through tsx (Node 20's --test takes no globs).
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+function specs(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap(entry => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return specs(path);
+    return entry.name.endsWith('.spec.ts') ? [path] : [];
+  });
+}
+
+const files =
+  process.argv.length > 2 ? process.argv.slice(2) : specs('src').sort();
+const result = spawnSync(
+  process.execPath,
+  [
+    '--import',
+    'tsx',
+    '--test',
+    '--test-reporter=spec',
+    '--test-concurrency=2',
+    ...files.map(file => relative('.', file))
+  ],
+  { stdio: 'inherit' }
+);
+process.exit(result.status ?? 1);

@@ -1,0 +1,40 @@
+/** Builds the app for a test against a test database, with logs captured in memory. */
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../src/app.js';
+import { loadConfig, type Config } from '../src/config.js';
+import { loggerOptions } from '../src/logger.js';
+
+/** The service token the tests give the app. */
+export const SERVICE_TOKEN = 'service-token-0123456789abcdef';
+
+/** The development secret used by dev-mode tests. */
+export const DEV_SECRET = 'dev-secret-0123456789';
+
+/** A test app and the log lines it wrote. */
+export interface TestApp {
+  app: FastifyInstance;
+  config: Config;
+  logs: string[];
+}
+
+/** The config from a test environment; nothing is read from the real one. */
+export function testConfig(env: NodeJS.ProcessEnv): Config {
+  return loadConfig({
+    JUPYTERHUB_API_TOKEN: SERVICE_TOKEN,
+    CATALYST_LOG_LEVEL: 'info',
+    ...env
+  });
+}
+
+/** Builds (not yet ready) the app with `env`; the caller closes it. */
+export async function buildTestApp(env: NodeJS.ProcessEnv): Promise<TestApp> {
+  const config = testConfig(env);
+  const logs: string[] = [];
+  const app = await buildApp(config, {
+    logger: {
+      ...loggerOptions('debug'),
+      stream: { write: (line: string) => void logs.push(line) }
+    }
+  });
+  return { app, config, logs };
+}

@@ -1,0 +1,14 @@
+import type { JupyterFrontEndPlugin } from '@jupyterlab/application';
+
+import { clientPlugin } from './plugins/clientPlugin';
+import { panelPlugin } from './plugins/panelPlugin';
+
+export { ApiError } from './api/errors';
+export type { ConnectionState, IMe, Role } from './api/types';
+export { CommandIDs } from './commands';
+export { ICatalystClient, ICatalystModel } from './tokens';
+
+/** The plugins of the Catalyst extension. */
+const plugins: JupyterFrontEndPlugin<unknown>[] = [clientPlugin, panelPlugin];
+
+export default plugins;

@@ -1,0 +1,50 @@
+/** Galata's test, set up for JupyterLab behind a real JupyterHub: log in through the hub's own form. */
+import { expect, test as base, type IJupyterLabPageFixture } from '@jupyterlab/galata';
+
+export const PASSWORD = process.env.CATALYST_DEMO_PASSWORD || 'catalyst';
+
+export const test = base.extend({
+  // Galata's temporary folder goes through the contents API at the hub's root; the hub has none.
+  tmpPath: async ({}, use) => {
+    await use('');
+  },
+  // Galata waits for a tab labelled "Launcher", which is "Lanzador" in Spanish: wait for the shell.
+  waitForApplication: async ({}, use) => {
+    await use(async page => {
+      await page.locator('#jupyterlab-splash').waitFor({ state: 'detached' });
+      await page.locator('#jp-main-dock-panel').waitFor();
+    });
+  }
+});
+
+// Galata's user mock answers every */api/me, including the service's; settings and state stay real.
+test.use({ autoGoto: false, mockUser: false, mockSettings: false, mockState: false });
+
+/** Log in as `user` with the hub's login form and wait until their JupyterLab is ready. */
+export async function logIn(page: IJupyterLabPageFixture, user: string): Promise<void> {
+  const hub = test.info().project.use.baseURL;
+  // Galata's own goto expects JupyterLab; the login form is the hub's, so navigate the frame itself.
+  await page.mainFrame().goto(`${hub}/hub/login`);
+  await page.locator('#username_input').fill(user);
+  await page.locator('#password_input').fill(PASSWORD);
+  await page.locator('#login_submit').click();
+  // The hub spawns a real JupyterLab server, then redirects to it.
+  await page.waitForURL(new RegExp(`/user/${user}/lab`), { timeout: 90_000 });
+  // Load it once more through galata so that its helpers hook into the page.
+  await page.goto(labUrl(user));
+}
+
+/** The URL of `user`'s JupyterLab on the test hub. */
+export function labUrl(user: string): string {
+  return `${test.info().project.use.baseURL}/user/${user}/lab`;
+}
+
+/** Open the Catalyst side panel from its tab in the left sidebar. */
+export async function openCatalystPanel(page: IJupyterLabPageFixture) {
+  await page.sidebar.openTab('jupyterlab-catalyst-panel');
+  const panel = page.locator('#jupyterlab-catalyst-panel');
+  await expect(panel).toBeVisible();
+  return panel;
+}
+
+export { expect };
