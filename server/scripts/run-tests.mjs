@@ -11,8 +11,11 @@ function specs(dir) {
   });
 }
 
-const files =
-  process.argv.length > 2 ? process.argv.slice(2) : specs('src').sort();
+// Arguments may name spec files or folders to search; the default is every spec under src/.
+const roots = process.argv.length > 2 ? process.argv.slice(2) : ['src'];
+const files = roots
+  .flatMap(root => (root.endsWith('.spec.ts') ? [root] : specs(root)))
+  .sort();
 const result = spawnSync(
   process.execPath,
   [

@@ -9,6 +9,7 @@ import type { Config } from './config.js';
 import { loggerOptions } from './logger.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import hubsPlugin from './modules/hubs/hubs.plugin.js';
+import { hubRoutes } from './modules/hubs/hubs.routes.js';
 import { sessionRoutes } from './modules/session/session.routes.js';
 import authPlugin from './plugins/auth.js';
 import databasePlugin from './plugins/database.js';
@@ -32,6 +33,8 @@ export async function buildApp(
     logger: options.logger ?? loggerOptions(config.logLevel),
     genReqId: () => randomUUID(),
     bodyLimit: config.bodyLimit,
+    // The embedded database's first start (initdb in WebAssembly) takes seconds, more on a busy machine.
+    pluginTimeout: 120000,
     // Slow or idle clients must not hold connections open forever.
     connectionTimeout: 60000,
     requestTimeout: 30000,
@@ -58,6 +61,7 @@ export async function buildApp(
   // Feature routes, all under the hub's service prefix.
   await app.register(healthRoutes, { prefix: config.prefix });
   await app.register(sessionRoutes, { prefix: `${config.prefix}/api`, config });
+  await app.register(hubRoutes, { prefix: `${config.prefix}/api`, config });
 
   return app;
 }

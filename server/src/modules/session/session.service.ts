@@ -6,6 +6,7 @@ import { AppError } from '../../http-errors.js';
 import type { Role, SessionClaims, SessionUser } from '../../plugins/auth.js';
 import type { HubsRepository } from '../hubs/hubs.repository.js';
 import type { Me, Session, SessionBody } from './session.schemas.js';
+import { TtlCache } from '../../hub/ttl-cache.js';
 
 /** The identity a session is opened for. */
 type Identity = Pick<HubUser, 'name' | 'admin' | 'groups'>;
@@ -84,6 +85,13 @@ function sameSecret(given: string, expected: string): boolean {
   return timingSafeEqual(digest(given), digest(expected));
 }
 
+/** What a session needs to know of a hub. */
+interface HubSummary {
+  id: string;
+  name: string;
+  languages: string[];
+}
+
 /** Opens sessions and describes the signed-in user. */
 export function createSessionService(deps: SessionServiceDeps) {
   const { config, hubApi, hubs } = deps;
@@ -114,11 +122,19 @@ export function createSessionService(deps: SessionServiceDeps) {
     return user;
   }
 
-  async function hubOf(
-    id: string
-  ): Promise<{ id: string; name: string; languages: string[] }> {
-    const hub = await hubs.findById(id);
-    return hub ?? { id, name: config.hubName, languages: ['en'] };
+  // The hub's name and languages change rarely; a short cache keeps /me off the database.
+  const hubCache = new TtlCache<HubSummary>(16, 30_000);
+  async function hubOf(id: string): Promise<HubSummary> {
+    const cached = hubCache.get(id);
+    if (cached) return cached;
+    const hub = (await hubs.findById(id)) ?? {
+      id,
+      name: config.hubName,
+      languages: ['en']
+    };
+    const summary = { id: hub.id, name: hub.name, languages: hub.languages };
+    hubCache.set(id, summary);
+    return summary;
   }
 
   return {

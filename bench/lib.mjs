@@ -1,0 +1,121 @@
+// Shared bench plumbing: free ports, child services, autocannon runs and a results table.
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(new URL('../server/package.json', import.meta.url));
+const autocannon = require('autocannon');
+export const pg = require('pg');
+
+export const REPO = fileURLToPath(new URL('..', import.meta.url));
+export const DEV_SECRET = 'bench-dev-secret-0123456789';
+export const PREFIX = '/services/catalyst';
+
+/** A loopback port nobody listens on. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.on('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** Poll a URL until it answers 200. */
+export async function waitFor(url, timeoutMs = 60000) {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    try {
+      const r = await fetch(url);
+      if (r.status === 200) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise(r => setTimeout(r, 200));
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+/** Start a child process and resolve once `readyUrl` answers. */
+export async function startProcess(args, env, readyUrl) {
+  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  await waitFor(readyUrl);
+  return child;
+}
+
+/** The built service in development mode (no hub) on `databaseUrl`, or on PGlite in `dataDir`. */
+export async function startService({ databaseUrl, dataDir, hubId = 'bench' }) {
+  const port = await freePort();
+  const env = {
+    CATALYST_DEV_MODE: '1',
+    CATALYST_DEV_SECRET: DEV_SECRET,
+    CATALYST_HOST: '127.0.0.1',
+    CATALYST_PORT: String(port),
+    CATALYST_HUB_ID: hubId,
+    CATALYST_LOG_LEVEL: 'warn',
+    DATABASE_URL: databaseUrl ?? '',
+    CATALYST_DATA_DIR: dataDir ?? ''
+  };
+  const base = `http://127.0.0.1:${port}${PREFIX}`;
+  const child = await startProcess([`${REPO}server/dist/server.js`], env, `${base}/ready`);
+  return { child, base, port };
+}
+
+/** A session JWT for `user` from a development-mode service. */
+export async function devToken(base, user = 'bench-user', extra = {}) {
+  const res = await fetch(`${base}/api/session`, {
+    method: 'POST',
+    headers: { authorization: `token ${DEV_SECRET}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ user, ...extra })
+  });
+  if (res.status !== 200) throw new Error(`session: ${res.status} ${await res.text()}`);
+  return (await res.json()).token;
+}
+
+/** A fresh PostgreSQL database on the server at `base`; returns its URL and a drop function. */
+export async function freshDatabase(base) {
+  const name = `catalyst_bench_${Date.now()}`;
+  const c = new pg.Client({ connectionString: base });
+  await c.connect();
+  await c.query(`create database ${name}`);
+  await c.end();
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const d = new pg.Client({ connectionString: base });
+      await d.connect();
+      await d.query(`drop database if exists ${name} with (force)`);
+      await d.end();
+    }
+  };
+}
+
+/** One autocannon run; answers req/s (mean), p50, p99 and the non-2xx count. */
+export function load(opts) {
+  return new Promise((resolve, reject) => {
+    autocannon({ connections: 50, duration: 8, ...opts }, (err, r) => {
+      if (err) return reject(err);
+      resolve({
+        rps: Math.round(r.requests.average),
+        p50: r.latency.p50,
+        p99: r.latency.p99,
+        errors: r.non2xx + r.errors + r.timeouts
+      });
+    });
+  });
+}
+
+/** A markdown table of results with each row's ratio to the first. */
+export function table(rows) {
+  const base = rows[0].rps;
+  const lines = ['| target | req/s | p50 ms | p99 ms | errors | ratio to bare |', '|---|---:|---:|---:|---:|---:|'];
+  for (const r of rows) {
+    lines.push(`| ${r.name} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.errors} | ${(r.rps / base * 100).toFixed(1)}% |`);
+  }
+  return lines.join('\n');
+}
