@@ -1,5 +1,8 @@
 # The two commands: `make demo` runs the product, `make test` passes every test. Both install what they need.
 SHELL := /bin/bash
+.SHELLFLAGS := -o pipefail -c
+# This machine's pip config names local wheel folders that may be absent; its warnings say nothing of ours.
+QUIET_PIP := 2>&1 | { grep -v '^WARNING: Location' || true; }
 VENV := .venv
 STAMP := .make
 EXT_SOURCES := $(shell find src style schema -type f 2>/dev/null) package.json tsconfig.json jupyterlab_catalyst/locale
@@ -28,8 +31,8 @@ $(STAMP):
 $(STAMP)/venv: demo/requirements.txt | $(STAMP)
 	@echo "==> Python environment ($(VENV)): JupyterLab, JupyterHub"
 	@test -x $(VENV)/bin/python || python3 -m venv $(VENV)
-	@$(VENV)/bin/pip install -q --upgrade pip
-	@$(VENV)/bin/pip install -q -r demo/requirements.txt
+	@$(VENV)/bin/pip install -q --upgrade pip $(QUIET_PIP)
+	@$(VENV)/bin/pip install -q -r demo/requirements.txt $(QUIET_PIP)
 	@touch $@
 
 $(STAMP)/root-npm: package-lock.json | $(STAMP)
@@ -44,7 +47,7 @@ $(STAMP)/extension-built: $(STAMP)/root-npm $(EXT_SOURCES)
 
 $(STAMP)/extension-installed: $(STAMP)/venv $(STAMP)/extension-built pyproject.toml $(shell find jupyterlab_catalyst -name '*.py')
 	@echo "==> installing the extension into $(VENV)"
-	@$(VENV)/bin/pip install -q --no-deps --force-reinstall .
+	@$(VENV)/bin/pip install -q --no-deps --force-reinstall . $(QUIET_PIP)
 	@touch $@
 
 $(STAMP)/server-npm: server/package-lock.json | $(STAMP)
