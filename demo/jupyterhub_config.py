@@ -40,6 +40,8 @@ c.ConfigurableHTTPProxy.auth_token = env("CATALYST_PROXY_TOKEN", "demo-proxy-tok
 c.JupyterHub.db_url = f"sqlite:///{STATE}/jupyterhub.sqlite"
 c.JupyterHub.cookie_secret_file = f"{STATE}/jupyterhub_cookie_secret"
 c.JupyterHub.pid_file = f"{STATE}/jupyterhub.pid"
+# Each hub's own proxy pid file: the default (in the working directory) makes hubs stop each other's proxy.
+c.ConfigurableHTTPProxy.pid_file = f"{STATE}/jupyterhub-proxy.pid"
 c.JupyterHub.log_level = env("CATALYST_HUB_LOG_LEVEL", "INFO")
 
 c.JupyterHub.authenticator_class = "dummy"
@@ -62,6 +64,7 @@ service_env = {
     "CATALYST_HUB_ID": env("CATALYST_HUB_ID", "demo"),
     "CATALYST_HUB_NAME": env("CATALYST_HUB_NAME", "Catalyst demo hub"),
     "CATALYST_DATA_DIR": env("CATALYST_DATA_DIR", os.path.join(STATE, "service-data")),
+    "CATALYST_DEMO_SEED": env("CATALYST_DEMO_SEED", "1"),  # partnerships: seed fictional communities when empty
     "JUPYTERHUB_PUBLIC_URL": f"http://127.0.0.1:{HUB_PORT}/",
     "PATH": os.environ.get("PATH", ""),
 }

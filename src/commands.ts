@@ -5,4 +5,13 @@ export namespace CommandIDs {
 
   /** Open a fresh session with the Catalyst service. */
   export const retryConnection = 'catalyst:retry-connection';
+
+  /** Show the Hub admin console (Hub Champions only). */
+  export const openAdminConsole = 'catalyst:open-admin-console';
+
+  /** Show the training panel. */
+  export const openTraining = 'catalyst:open-training';
+
+  /** Open the partnership terms view (Core Team and champions). */
+  export const openPartnerships = 'catalyst:open-partnerships';
 }

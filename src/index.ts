@@ -1,7 +1,10 @@
 import type { JupyterFrontEndPlugin } from '@jupyterlab/application';
 
+import { adminConsolePlugin } from './plugins/adminConsolePlugin';
 import { clientPlugin } from './plugins/clientPlugin';
 import { panelPlugin } from './plugins/panelPlugin';
+import { partnershipsPlugin } from './plugins/partnershipsPlugin';
+import { trainingPlugin } from './plugins/trainingPlugin';
 
 export { ApiError } from './api/errors';
 export type { ConnectionState, IMe, Role } from './api/types';
@@ -9,6 +12,12 @@ export { CommandIDs } from './commands';
 export { ICatalystClient, ICatalystModel } from './tokens';
 
 /** The plugins of the Catalyst extension. */
-const plugins: JupyterFrontEndPlugin<unknown>[] = [clientPlugin, panelPlugin];
+const plugins: JupyterFrontEndPlugin<unknown>[] = [
+  clientPlugin,
+  panelPlugin,
+  partnershipsPlugin,
+  adminConsolePlugin,
+  trainingPlugin
+];
 
 export default plugins;

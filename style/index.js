@@ -1,1 +1,5 @@
+// What JupyterLab loads (styleModule): every stylesheet of the extension.
 import './base.css';
+import './admin.css';
+import './partnerships.css';
+import './training.css';

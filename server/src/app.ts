@@ -7,10 +7,13 @@ import Fastify, {
 } from 'fastify';
 import type { Config } from './config.js';
 import { loggerOptions } from './logger.js';
+import { adminRoutes } from './modules/admin/admin.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import hubsPlugin from './modules/hubs/hubs.plugin.js';
 import { hubRoutes } from './modules/hubs/hubs.routes.js';
+import partnershipsPlugin from './modules/partnerships/partnerships.routes.js';
 import { sessionRoutes } from './modules/session/session.routes.js';
+import { trainingRoutes } from './modules/training/training.routes.js';
 import authPlugin from './plugins/auth.js';
 import databasePlugin from './plugins/database.js';
 import errorsPlugin from './plugins/errors.js';
@@ -61,7 +64,19 @@ export async function buildApp(
   // Feature routes, all under the hub's service prefix.
   await app.register(healthRoutes, { prefix: config.prefix });
   await app.register(sessionRoutes, { prefix: `${config.prefix}/api`, config });
+  await app.register(adminRoutes, {
+    prefix: `${config.prefix}/api/admin`,
+    config
+  });
   await app.register(hubRoutes, { prefix: `${config.prefix}/api`, config });
+  await app.register(trainingRoutes, {
+    prefix: `${config.prefix}/api/training`,
+    config
+  });
+  await app.register(partnershipsPlugin, {
+    prefix: `${config.prefix}/api/partnerships`,
+    config
+  });
 
   return app;
 }

@@ -15,6 +15,9 @@ export type ErrorCode =
   | 'body_too_large'
   | 'unsupported_media_type'
   | 'not_found'
+  | 'conflict'
+  | 'admin_protected'
+  | 'hub_refused'
   | 'bad_request'
   | 'internal';
 

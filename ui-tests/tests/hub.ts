@@ -4,6 +4,13 @@ import { expect, test as base, type IJupyterLabPageFixture } from '@jupyterlab/g
 export const PASSWORD = process.env.CATALYST_DEMO_PASSWORD || 'catalyst';
 
 export const test = base.extend({
+  // Options set here, not with a top-level test.use in this shared module: that would reach only the
+  // first spec file that imports it. Galata's user mock answers every */api/me, including the service's;
+  // settings and state stay real because the tests run against real servers.
+  autoGoto: false,
+  mockUser: false,
+  mockSettings: false,
+  mockState: false,
   // Galata's temporary folder goes through the contents API at the hub's root; the hub has none.
   tmpPath: async ({}, use) => {
     await use('');
@@ -17,11 +24,18 @@ export const test = base.extend({
   }
 });
 
-// Galata's user mock answers every */api/me, including the service's; settings and state stay real.
-test.use({ autoGoto: false, mockUser: false, mockSettings: false, mockState: false });
+/** JupyterLab's language setting. */
+const LANGUAGE_PLUGIN = '@jupyterlab/translation-extension:plugin';
 
-/** Log in as `user` with the hub's login form and wait until their JupyterLab is ready. */
-export async function logIn(page: IJupyterLabPageFixture, user: string): Promise<void> {
+/**
+ * Log in as `user` with the hub's login form and wait until their JupyterLab is ready, in `language`
+ * (JupyterLab's locale, default English): the setting outlives a test, so each test states its own.
+ */
+export async function logIn(
+  page: IJupyterLabPageFixture,
+  user: string,
+  { language = 'en' }: { language?: string } = {}
+): Promise<void> {
   const hub = test.info().project.use.baseURL;
   // Galata's own goto expects JupyterLab; the login form is the hub's, so navigate the frame itself.
   await page.mainFrame().goto(`${hub}/hub/login`);
@@ -29,9 +43,24 @@ export async function logIn(page: IJupyterLabPageFixture, user: string): Promise
   await page.locator('#password_input').fill(PASSWORD);
   await page.locator('#login_submit').click();
   // The hub spawns a real JupyterLab server, then redirects to it.
-  await page.waitForURL(new RegExp(`/user/${user}/lab`), { timeout: 90_000 });
+  await page.waitForURL(new RegExp(`^${hub}/user/${user}/lab`), { timeout: 90_000 });
   // Load it once more through galata so that its helpers hook into the page.
   await page.goto(labUrl(user));
+  const changed = await page.evaluate(
+    async ({ plugin, locale }) => {
+      const settings = window.jupyterapp.serviceManager.settings;
+      const current = (await settings.fetch(plugin)).raw;
+      if ((JSON.parse(current || '{}') as { locale?: string }).locale === locale) {
+        return false;
+      }
+      await settings.save(plugin, JSON.stringify({ locale }));
+      return true;
+    },
+    { plugin: LANGUAGE_PLUGIN, locale: language }
+  );
+  if (changed) {
+    await page.goto(labUrl(user));
+  }
 }
 
 /** The URL of `user`'s JupyterLab on the test hub. */

@@ -1,0 +1,220 @@
+/** Wire shapes of the admin console routes. */
+import { Type, type Static } from 'typebox';
+
+const UserName = Type.String({ minLength: 1, maxLength: 255 });
+const GroupName = Type.String({
+  minLength: 1,
+  maxLength: 255,
+  pattern: '^[^/\\s]+$'
+});
+const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) =>
+  Type.Union([t, Type.Null()]);
+
+/** `:name` of a user route. */
+export const UserParamsSchema = Type.Object({ name: UserName });
+
+/** `:name/:server` of a named-server route. */
+export const NamedServerParamsSchema = Type.Object({
+  name: UserName,
+  server: Type.String({ minLength: 1, maxLength: 255 })
+});
+
+/** `:group` of a group route. */
+export const GroupParamsSchema = Type.Object({ group: GroupName });
+
+/** `GET users` query. */
+export const UserListQuerySchema = Type.Object(
+  {
+    offset: Type.Integer({ minimum: 0, default: 0 }),
+    limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
+    name_filter: Type.Optional(Type.String({ maxLength: 255 })),
+    state: Type.Optional(
+      Type.Union([
+        Type.Literal('active'),
+        Type.Literal('inactive'),
+        Type.Literal('ready')
+      ])
+    ),
+    sort: Type.Optional(
+      Type.Union([
+        Type.Literal('name'),
+        Type.Literal('-name'),
+        Type.Literal('last_activity'),
+        Type.Literal('-last_activity')
+      ])
+    )
+  },
+  { additionalProperties: false }
+);
+export type UserListQuery = Static<typeof UserListQuerySchema>;
+
+/** One server of a user; the default server has the name ''. */
+export const ServerSchema = Type.Object({
+  name: Type.String(),
+  ready: Type.Boolean(),
+  pending: Nullable(Type.String()),
+  started: Nullable(Type.String()),
+  last_activity: Nullable(Type.String()),
+  url: Type.String()
+});
+export type Server = Static<typeof ServerSchema>;
+
+/** One row of the users table. */
+export const AdminUserSchema = Type.Object({
+  name: Type.String(),
+  admin: Type.Boolean(),
+  groups: Type.Array(Type.String()),
+  servers: Type.Array(ServerSchema),
+  last_activity: Nullable(Type.String()),
+  created: Nullable(Type.String())
+});
+export type AdminUser = Static<typeof AdminUserSchema>;
+
+/** A page of users and the total matching the filter. */
+export const UserPageSchema = Type.Object({
+  items: Type.Array(AdminUserSchema),
+  total: Type.Integer(),
+  offset: Type.Integer(),
+  limit: Type.Integer()
+});
+export type UserPage = Static<typeof UserPageSchema>;
+
+/** The outcome of a start or stop. */
+export const ServerActionSchema = Type.Object({
+  user: Type.String(),
+  server: Type.String(),
+  status: Type.Union([
+    Type.Literal('started'),
+    Type.Literal('stopped'),
+    Type.Literal('pending')
+  ])
+});
+export type ServerAction = Static<typeof ServerActionSchema>;
+
+/** `POST users`: preview without `confirm`, create the valid ones with `confirm: true`. */
+export const AddUsersBodySchema = Type.Object(
+  {
+    usernames: Type.Array(Type.String({ maxLength: 1000 }), {
+      minItems: 1,
+      maxItems: 500
+    }),
+    group: Type.Optional(GroupName),
+    confirm: Type.Optional(Type.Boolean()),
+    admin: Type.Optional(
+      Type.Boolean({
+        description: 'Always refused: admins are managed at /hub/admin.'
+      })
+    )
+  },
+  { additionalProperties: false }
+);
+export type AddUsersBody = Static<typeof AddUsersBodySchema>;
+
+/** How one pasted name would be (or was) handled. */
+export const NameCheckSchema = Type.Object({
+  input: Type.String(),
+  name: Type.String(),
+  status: Type.Union([
+    Type.Literal('new'),
+    Type.Literal('exists'),
+    Type.Literal('invalid'),
+    Type.Literal('duplicate')
+  ]),
+  reason: Type.String()
+});
+export type NameCheck = Static<typeof NameCheckSchema>;
+
+/** The preview (or the result, once confirmed) of adding users. */
+export const AddUsersResultSchema = Type.Object({
+  confirmed: Type.Boolean(),
+  names: Type.Array(NameCheckSchema),
+  created: Type.Array(Type.String()),
+  group: Nullable(Type.String()),
+  groupExists: Type.Boolean(),
+  addedToGroup: Type.Array(Type.String())
+});
+export type AddUsersResult = Static<typeof AddUsersResultSchema>;
+
+/** A group with its member count. */
+export const GroupSchema = Type.Object({
+  name: Type.String(),
+  users: Type.Array(Type.String()),
+  memberCount: Type.Integer()
+});
+export type Group = Static<typeof GroupSchema>;
+
+/** `GET groups` query. */
+export const GroupListQuerySchema = Type.Object(
+  { search: Type.Optional(Type.String({ maxLength: 255 })) },
+  { additionalProperties: false }
+);
+
+/** `GET groups` answer. */
+export const GroupListSchema = Type.Object({
+  items: Type.Array(GroupSchema),
+  total: Type.Integer()
+});
+
+/** `POST/DELETE groups/:group/users` body. */
+export const GroupMembersBodySchema = Type.Object(
+  {
+    users: Type.Array(UserName, { minItems: 1, maxItems: 500 })
+  },
+  { additionalProperties: false }
+);
+
+/** `GET info`: what the hub is and how people log in. */
+export const HubInfoSchema = Type.Object({
+  version: Type.String(),
+  authenticator: Type.Object({
+    class: Type.String(),
+    version: Type.String()
+  }),
+  spawner: Type.Object({ class: Type.String(), version: Type.String() }),
+  features: Type.Object({
+    sort: Type.Boolean(),
+    groupProperties: Type.Boolean()
+  }),
+  adminUrl: Type.String()
+});
+export type HubInfo = Static<typeof HubInfoSchema>;
+
+/** An action done (or refused) through the console. */
+export const AuditEntrySchema = Type.Object({
+  id: Type.String(),
+  at: Type.String(),
+  actor: Type.String(),
+  action: Type.String(),
+  target: Nullable(Type.String()),
+  outcome: Type.String(),
+  detail: Type.Record(Type.String(), Type.Unknown())
+});
+export type AuditEntry = Static<typeof AuditEntrySchema>;
+
+/** `GET audit` and `GET audit/export` query. */
+export const AuditQuerySchema = Type.Object(
+  {
+    actor: Type.Optional(Type.String({ maxLength: 255 })),
+    action: Type.Optional(Type.String({ maxLength: 64 })),
+    target: Type.Optional(Type.String({ maxLength: 255 })),
+    offset: Type.Integer({ minimum: 0, default: 0 }),
+    limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 })
+  },
+  { additionalProperties: false }
+);
+export type AuditQuery = Static<typeof AuditQuerySchema>;
+
+/** A page of the audit log, newest first. */
+export const AuditPageSchema = Type.Object({
+  items: Type.Array(AuditEntrySchema),
+  total: Type.Integer()
+});
+
+/** The audit log as CSV, in JSON so the extension's client can read it. */
+export const AuditExportSchema = Type.Object({
+  filename: Type.String(),
+  csv: Type.String()
+});
+
+/** An empty success. */
+export const OkSchema = Type.Object({ ok: Type.Literal(true) });

@@ -1,0 +1,670 @@
+/** Admin console rules: what a Hub Champion may do to the hub's users, servers and groups, all audited. */
+import type { Config } from '../../config.js';
+import { AppError } from '../../http-errors.js';
+import {
+  groupPath,
+  HubUnreachable,
+  SERVER_ACTION_TIMEOUT_MS,
+  serverPath,
+  userPath,
+  type HubAdminClient,
+  type HubAnswer,
+  type HubGroupModel,
+  type HubUserModel
+} from './admin.hub.js';
+import type { AuditRecord, AuditRepository } from './admin.repository.js';
+import type {
+  AddUsersBody,
+  AddUsersResult,
+  AdminUser,
+  AuditQuery,
+  Group,
+  HubInfo,
+  NameCheck,
+  Server,
+  ServerAction,
+  UserListQuery,
+  UserPage
+} from './admin.schemas.js';
+
+/** What the admin service needs from the app. */
+export interface AdminServiceDeps {
+  config: Config;
+  hub: HubAdminClient | null;
+  audit: AuditRepository;
+}
+
+/** Characters a pasted user name may hold once normalised (JupyterHub lowercases names). */
+const NAME_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N}._@+-]{0,254}$/u;
+
+/** Checks pasted names: normalised, and flagged invalid or duplicate; blank lines are skipped. */
+export function checkNames(inputs: string[]): NameCheck[] {
+  const seen = new Set<string>();
+  const checks: NameCheck[] = [];
+  for (const input of inputs) {
+    const name = input.trim().toLowerCase();
+    if (!name) continue;
+    if (!NAME_PATTERN.test(name)) {
+      checks.push({
+        input,
+        name,
+        status: 'invalid',
+        reason:
+          'a name is 1 to 255 letters, digits or . _ @ + -, starting with a letter or digit'
+      });
+    } else if (seen.has(name)) {
+      checks.push({
+        input,
+        name,
+        status: 'duplicate',
+        reason: 'this name appears earlier in the list'
+      });
+    } else {
+      seen.add(name);
+      checks.push({ input, name, status: 'new', reason: '' });
+    }
+  }
+  return checks;
+}
+
+/** Escapes one CSV cell; cells a spreadsheet would run as a formula get a leading apostrophe. */
+export function csvCell(value: unknown): string {
+  let text =
+    value === null || value === undefined
+      ? ''
+      : typeof value === 'string'
+        ? value
+        : JSON.stringify(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+/** Runs `work` over `items` with at most `limit` at a time, keeping the order of results. */
+async function mapLimited<T, R>(
+  items: T[],
+  limit: number,
+  work: (item: T) => Promise<R>
+): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index] as T);
+    }
+  };
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, worker)
+  );
+  return results;
+}
+
+function hubMessage(answer: HubAnswer): string {
+  const body = answer.body as { message?: unknown } | null;
+  return typeof body?.message === 'string' ? body.message : '';
+}
+
+/** Maps a hub refusal to the service's error shape. */
+function hubError(answer: HubAnswer, what: string): AppError {
+  const said = hubMessage(answer);
+  const suffix = said ? `: ${said}` : '';
+  switch (answer.status) {
+    case 400:
+      return new AppError(
+        400,
+        'bad_request',
+        `the hub refused ${what}${suffix}`
+      );
+    case 404:
+      return new AppError(
+        404,
+        'not_found',
+        `the hub does not know ${what}${suffix}`
+      );
+    case 409:
+      return new AppError(409, 'conflict', `the hub refused ${what}${suffix}`);
+    default:
+      return new AppError(
+        502,
+        'hub_refused',
+        `the hub answered ${answer.status} to ${what}${suffix}`
+      );
+  }
+}
+
+function toServer(
+  name: string,
+  model: HubUserModel['servers'][string]
+): Server {
+  return {
+    name,
+    ready: model.ready === true,
+    pending: model.pending ?? null,
+    started: model.started ?? null,
+    last_activity: model.last_activity ?? null,
+    url: model.url ?? ''
+  };
+}
+
+/** A hub user model as a row of the console; the default server is always listed first. */
+export function toAdminUser(model: HubUserModel): AdminUser {
+  const servers = model.servers ?? {};
+  const named = Object.keys(servers)
+    .filter(name => name !== '')
+    .sort()
+    .map(name =>
+      toServer(name, servers[name] as HubUserModel['servers'][string])
+    );
+  const own = servers[''];
+  const defaultServer: Server = own
+    ? toServer('', own)
+    : {
+        name: '',
+        ready: false,
+        pending: null,
+        started: null,
+        last_activity: null,
+        url: ''
+      };
+  return {
+    name: model.name,
+    admin: model.admin === true,
+    groups: model.groups ?? [],
+    servers: [defaultServer, ...named],
+    last_activity: model.last_activity ?? null,
+    created: model.created ?? null
+  };
+}
+
+/** The admin console's operations. */
+export function createAdminService(deps: AdminServiceDeps) {
+  const { config, audit } = deps;
+  const adminUrl = `${config.hubPublicUrl.replace(/\/+$/, '')}/hub/admin`;
+
+  function hub(): HubAdminClient {
+    if (!deps.hub) {
+      throw new AppError(
+        503,
+        'hub_unreachable',
+        'no hub is configured for this service'
+      );
+    }
+    return deps.hub;
+  }
+
+  /** Calls the hub, turning "unreachable" into the service's 503. */
+  async function call(
+    method: string,
+    path: string,
+    body?: unknown
+  ): Promise<HubAnswer> {
+    const slow = /\/servers?(\/|$)/.test(path.split('?')[0] ?? '');
+    try {
+      return await hub().call(
+        method,
+        path,
+        body,
+        'application/json',
+        slow ? SERVER_ACTION_TIMEOUT_MS : undefined
+      );
+    } catch (error) {
+      if (error instanceof HubUnreachable) {
+        throw new AppError(
+          503,
+          'hub_unreachable',
+          'JupyterHub cannot be reached; try again shortly'
+        );
+      }
+      throw error;
+    }
+  }
+
+  async function record(entry: Omit<AuditRecord, 'hubId'>): Promise<void> {
+    await audit.record({ ...entry, hubId: config.hubId });
+  }
+
+  /** Records a refusal by the service's own rules, then throws it. */
+  async function refuse(
+    actor: string,
+    action: string,
+    target: string | null,
+    error: AppError
+  ): Promise<never> {
+    await record({
+      actor,
+      action,
+      target,
+      outcome: 'refused',
+      detail: { status: error.statusCode, message: error.message }
+    });
+    throw error;
+  }
+
+  /** Sends a mutation to the hub and audits its answer; throws if the hub refused it. */
+  async function mutate(
+    actor: string,
+    action: string,
+    target: string | null,
+    request: { method: string; path: string; body?: unknown },
+    extra: Record<string, unknown> = {}
+  ): Promise<HubAnswer> {
+    let answer: HubAnswer;
+    try {
+      answer = await call(request.method, request.path, request.body);
+    } catch (error) {
+      await record({
+        actor,
+        action,
+        target,
+        outcome: 'failed',
+        detail: { ...extra, message: (error as Error).message }
+      });
+      throw error;
+    }
+    const ok = answer.status >= 200 && answer.status < 300;
+    await record({
+      actor,
+      action,
+      target,
+      outcome: ok ? 'ok' : 'failed',
+      detail: {
+        ...extra,
+        status: answer.status,
+        ...(ok ? {} : { answer: hubMessage(answer) })
+      }
+    });
+    if (!ok) throw hubError(answer, `${action} ${target ?? ''}`.trim());
+    return answer;
+  }
+
+  async function getUser(name: string): Promise<HubUserModel | null> {
+    const answer = await call('GET', userPath(name));
+    if (answer.status === 404) return null;
+    if (answer.status !== 200) throw hubError(answer, `reading user ${name}`);
+    return answer.body as HubUserModel;
+  }
+
+  function adminProtected(what: string): AppError {
+    return new AppError(
+      403,
+      'admin_protected',
+      `${what}: hub admins are managed by the hub's operators, not from this console; see ${adminUrl}`
+    );
+  }
+
+  return {
+    /** A page of users from the hub's pagination API. */
+    async listUsers(query: UserListQuery): Promise<UserPage> {
+      let answer: HubAnswer;
+      try {
+        answer = await hub().listUsers({
+          offset: query.offset,
+          limit: query.limit,
+          nameFilter: query.name_filter,
+          state: query.state,
+          sort: query.sort
+        });
+      } catch (error) {
+        if (error instanceof HubUnreachable) {
+          throw new AppError(
+            503,
+            'hub_unreachable',
+            'JupyterHub cannot be reached; try again shortly'
+          );
+        }
+        throw error;
+      }
+      if (answer.status !== 200) throw hubError(answer, 'listing users');
+      const page = answer.body as {
+        items?: HubUserModel[];
+        _pagination?: { total?: number };
+      };
+      const items = (page.items ?? []).map(toAdminUser);
+      return {
+        items,
+        total: page._pagination?.total ?? items.length,
+        offset: query.offset,
+        limit: query.limit
+      };
+    },
+
+    /** Starts a user's default ('') or named server. */
+    async startServer(
+      actor: string,
+      name: string,
+      server: string
+    ): Promise<ServerAction> {
+      const answer = await mutate(
+        actor,
+        'server.start',
+        server ? `${name}/${server}` : name,
+        { method: 'POST', path: serverPath(name, server), body: {} }
+      );
+      return {
+        user: name,
+        server,
+        status: answer.status === 202 ? 'pending' : 'started'
+      };
+    },
+
+    /** Stops a user's default ('') or named server; never the caller's own. */
+    async stopServer(
+      actor: string,
+      name: string,
+      server: string
+    ): Promise<ServerAction> {
+      const target = server ? `${name}/${server}` : name;
+      if (name === actor) {
+        await refuse(
+          actor,
+          'server.stop',
+          target,
+          new AppError(
+            403,
+            'forbidden',
+            'this console runs on your own server; stop it from File > Hub Control Panel instead'
+          )
+        );
+      }
+      const answer = await mutate(actor, 'server.stop', target, {
+        method: 'DELETE',
+        path: serverPath(name, server)
+      });
+      return {
+        user: name,
+        server,
+        status: answer.status === 202 ? 'pending' : 'stopped'
+      };
+    },
+
+    /** Previews (or, with confirm, creates) users from pasted names, optionally into a group. */
+    async addUsers(actor: string, body: AddUsersBody): Promise<AddUsersResult> {
+      if (body.admin) {
+        await refuse(
+          actor,
+          'user.create',
+          null,
+          adminProtected('cannot grant admin')
+        );
+      }
+      const names = checkNames(body.usernames);
+      await mapLimited(
+        names.filter(check => check.status === 'new'),
+        8,
+        async check => {
+          if (await getUser(check.name)) {
+            check.status = 'exists';
+            check.reason = 'already a user of this hub';
+          }
+        }
+      );
+      const group = body.group ?? null;
+      let groupExists = false;
+      if (group) {
+        const answer = await call('GET', groupPath(group));
+        if (answer.status !== 200 && answer.status !== 404) {
+          throw hubError(answer, `reading group ${group}`);
+        }
+        groupExists = answer.status === 200;
+      }
+      const result: AddUsersResult = {
+        confirmed: body.confirm === true,
+        names,
+        created: [],
+        group,
+        groupExists,
+        addedToGroup: []
+      };
+      if (!body.confirm) return result;
+
+      const fresh = names.filter(c => c.status === 'new').map(c => c.name);
+      if (fresh.length) {
+        // One hub call creates them all; the log gets one line per user so it can be filtered by name.
+        const answer = await call('POST', '/users', { usernames: fresh });
+        const ok = answer.status >= 200 && answer.status < 300;
+        for (const name of fresh) {
+          await record({
+            actor,
+            action: 'user.create',
+            target: name,
+            outcome: ok ? 'ok' : 'failed',
+            detail: {
+              status: answer.status,
+              ...(ok ? {} : { answer: hubMessage(answer) })
+            }
+          });
+        }
+        if (!ok) throw hubError(answer, 'user.create');
+        result.created = fresh;
+      }
+      const members = names
+        .filter(c => c.status === 'new' || c.status === 'exists')
+        .map(c => c.name);
+      if (group && members.length) {
+        if (!groupExists) {
+          await mutate(actor, 'group.create', group, {
+            method: 'POST',
+            path: groupPath(group)
+          });
+          result.groupExists = true;
+        }
+        await mutate(
+          actor,
+          'group.add-members',
+          group,
+          {
+            method: 'POST',
+            path: groupPath(group, '/users'),
+            body: { users: members }
+          },
+          { users: members }
+        );
+        result.addedToGroup = members;
+      }
+      return result;
+    },
+
+    /** Deletes a user (their files stay); never an admin or the caller. */
+    async deleteUser(actor: string, name: string): Promise<void> {
+      if (name === actor) {
+        await refuse(
+          actor,
+          'user.delete',
+          name,
+          new AppError(403, 'forbidden', 'you cannot delete yourself')
+        );
+      }
+      const user = await getUser(name);
+      if (!user)
+        throw new AppError(404, 'not_found', `no user ${name} on this hub`);
+      if (user.admin) {
+        await refuse(
+          actor,
+          'user.delete',
+          name,
+          adminProtected(`cannot delete ${name}`)
+        );
+      }
+      await mutate(actor, 'user.delete', name, {
+        method: 'DELETE',
+        path: userPath(name)
+      });
+    },
+
+    /** Every group with its member count, optionally those whose name contains `search`. */
+    async listGroups(
+      search?: string
+    ): Promise<{ items: Group[]; total: number }> {
+      let answer: Awaited<ReturnType<HubAdminClient['allGroups']>>;
+      try {
+        answer = await hub().allGroups();
+      } catch (error) {
+        if (error instanceof HubUnreachable) {
+          throw new AppError(
+            503,
+            'hub_unreachable',
+            'JupyterHub cannot be reached; try again shortly'
+          );
+        }
+        throw error;
+      }
+      if (answer.status !== 200) throw hubError(answer, 'listing groups');
+      const needle = search?.trim().toLowerCase() ?? '';
+      const items = answer.groups
+        .filter(
+          (g: HubGroupModel) => !needle || g.name.toLowerCase().includes(needle)
+        )
+        .map((g: HubGroupModel) => ({
+          name: g.name,
+          users: g.users ?? [],
+          memberCount: (g.users ?? []).length
+        }))
+        .sort((a, b) => a.name.localeCompare(b.name));
+      return { items, total: items.length };
+    },
+
+    /** Creates an empty group. */
+    async createGroup(actor: string, group: string): Promise<void> {
+      await mutate(actor, 'group.create', group, {
+        method: 'POST',
+        path: groupPath(group)
+      });
+    },
+
+    /** Deletes a group; never the group that makes Hub Champions. */
+    async deleteGroup(actor: string, group: string): Promise<void> {
+      if (group === config.roles.hubChampionGroup) {
+        await refuse(
+          actor,
+          'group.delete',
+          group,
+          new AppError(
+            403,
+            'forbidden',
+            `${group} makes Hub Champions (you among them); it cannot be deleted from the console`
+          )
+        );
+      }
+      await mutate(actor, 'group.delete', group, {
+        method: 'DELETE',
+        path: groupPath(group)
+      });
+    },
+
+    /** Adds users to a group. */
+    async addMembers(
+      actor: string,
+      group: string,
+      users: string[]
+    ): Promise<void> {
+      await mutate(
+        actor,
+        'group.add-members',
+        group,
+        { method: 'POST', path: groupPath(group, '/users'), body: { users } },
+        { users }
+      );
+    },
+
+    /** Removes users from a group; a champion cannot remove themselves from the champions' group. */
+    async removeMembers(
+      actor: string,
+      group: string,
+      users: string[]
+    ): Promise<void> {
+      if (group === config.roles.hubChampionGroup && users.includes(actor)) {
+        await refuse(
+          actor,
+          'group.remove-members',
+          group,
+          new AppError(
+            403,
+            'forbidden',
+            'you cannot remove yourself from the Hub Champions group; ask another champion'
+          )
+        );
+      }
+      await mutate(
+        actor,
+        'group.remove-members',
+        group,
+        { method: 'DELETE', path: groupPath(group, '/users'), body: { users } },
+        { users }
+      );
+    },
+
+    /** The hub's version, authenticator and spawner, and what the console can use. */
+    async info(): Promise<HubInfo> {
+      const root = await call('GET', '/');
+      if (root.status !== 200) throw hubError(root, 'reading the hub version');
+      const details = await call('GET', '/info');
+      const version = String(
+        (root.body as { version?: unknown })?.version ?? ''
+      );
+      const info = (details.status === 200 ? details.body : {}) as {
+        authenticator?: { class?: string; version?: string };
+        spawner?: { class?: string; version?: string };
+      };
+      const major = Number.parseInt(version.split('.')[0] ?? '0', 10) || 0;
+      return {
+        version,
+        authenticator: {
+          class: info.authenticator?.class ?? '',
+          version: info.authenticator?.version ?? ''
+        },
+        spawner: {
+          class: info.spawner?.class ?? '',
+          version: info.spawner?.version ?? ''
+        },
+        features: { sort: major >= 5, groupProperties: major >= 4 },
+        adminUrl
+      };
+    },
+
+    /** A page of this hub's audit log. */
+    async listAudit(query: AuditQuery) {
+      return audit.list(
+        {
+          hubId: config.hubId,
+          actor: query.actor,
+          action: query.action,
+          target: query.target
+        },
+        query.offset,
+        query.limit
+      );
+    },
+
+    /** This hub's audit log (up to 10,000 lines matching the filter) as CSV. */
+    async exportAudit(
+      query: AuditQuery
+    ): Promise<{ filename: string; csv: string }> {
+      const page = await audit.list(
+        {
+          hubId: config.hubId,
+          actor: query.actor,
+          action: query.action,
+          target: query.target
+        },
+        0,
+        10000
+      );
+      const header = ['at', 'actor', 'action', 'target', 'outcome', 'detail'];
+      const lines = [
+        header.map(csvCell).join(','),
+        ...page.items.map(e =>
+          [e.at, e.actor, e.action, e.target, e.outcome, e.detail]
+            .map(csvCell)
+            .join(',')
+        )
+      ];
+      return {
+        filename: `catalyst-audit-${config.hubId}.csv`,
+        csv: `${lines.join('\r\n')}\r\n`
+      };
+    }
+  };
+}
+
+/** The admin service's interface. */
+export type AdminService = ReturnType<typeof createAdminService>;

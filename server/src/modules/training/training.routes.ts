@@ -1,0 +1,138 @@
+/** `{prefix}/api/training/...`: tutorials, the learner's progress and the Hub Champion's cohort view. */
+import { fileURLToPath } from 'node:url';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Config } from '../../config.js';
+import { errorResponses } from '../../http-errors.js';
+import { createTrainingRepository } from './training.repository.js';
+import {
+  CatalogueSchema,
+  CohortQuerySchema,
+  CohortSchema,
+  IdempotencyHeadersSchema,
+  MyProgressSchema,
+  ProgressBodySchema,
+  ProgressParamsSchema,
+  ProgressSchema,
+  TutorialParamsSchema,
+  TutorialSchema
+} from './training.schemas.js';
+import { createTrainingService } from './training.service.js';
+import { compileFolder } from './tutorial-compiler.js';
+
+/** The shipped tutorials: `tutorials/` at the repository root, from src/ and from dist/ alike. */
+export const SHIPPED_TUTORIALS = fileURLToPath(
+  new URL('../../../../tutorials/', import.meta.url)
+);
+
+/** Training routes; mounted under `{prefix}/api/training`. */
+export const trainingRoutes: FastifyPluginAsyncTypebox<{
+  config: Config;
+  tutorialsDir?: string;
+}> = async (app, { config, tutorialsDir }) => {
+  const { tutorials, errors } = await compileFolder(
+    tutorialsDir ?? SHIPPED_TUTORIALS
+  );
+  for (const error of errors) {
+    app.log.warn(error, 'tutorial skipped: it does not compile');
+  }
+  app.log.info(
+    { tutorials: tutorials.map(t => t.id) },
+    'training: tutorials loaded'
+  );
+  const training = createTrainingService({
+    repo: createTrainingRepository(app.db),
+    hubId: config.hubId,
+    tutorials,
+    errors
+  });
+  const signedIn = { onRequest: [app.authenticate] };
+
+  app.get(
+    '/tutorials',
+    {
+      ...signedIn,
+      schema: {
+        summary: 'The tutorial catalogue',
+        tags: ['training'],
+        security: [{ session: [] }],
+        response: { 200: CatalogueSchema, ...errorResponses(401, 503) }
+      }
+    },
+    async request =>
+      training.catalogue(request.user.roles.includes('hub-champion'))
+  );
+
+  app.get(
+    '/tutorials/:id',
+    {
+      ...signedIn,
+      schema: {
+        summary: 'One compiled tutorial',
+        tags: ['training'],
+        security: [{ session: [] }],
+        params: TutorialParamsSchema,
+        response: { 200: TutorialSchema, ...errorResponses(400, 401, 404, 503) }
+      }
+    },
+    async request => training.tutorial(request.params.id)
+  );
+
+  app.get(
+    '/progress',
+    {
+      ...signedIn,
+      schema: {
+        summary: 'My progress on every tutorial',
+        tags: ['training'],
+        security: [{ session: [] }],
+        response: { 200: MyProgressSchema, ...errorResponses(401, 503) }
+      }
+    },
+    async request => ({ progress: await training.myProgress(request.user.sub) })
+  );
+
+  app.put(
+    '/progress/:tutorialId/:version/:stepId',
+    {
+      ...signedIn,
+      schema: {
+        summary: 'Save my progress on one step',
+        description:
+          'Idempotent: with an `Idempotency-Key`, a repeat has no further effect and gets the first answer. ' +
+          'The newest `clientTime` wins; the earliest pass time is kept.',
+        tags: ['training'],
+        security: [{ session: [] }],
+        params: ProgressParamsSchema,
+        headers: IdempotencyHeadersSchema,
+        body: ProgressBodySchema,
+        response: {
+          200: ProgressSchema,
+          ...errorResponses(400, 401, 404, 413, 503)
+        }
+      }
+    },
+    async request =>
+      training.saveProgress(
+        request.user.sub,
+        request.params,
+        request.body,
+        request.headers['idempotency-key']
+      )
+  );
+
+  app.get(
+    '/cohort',
+    {
+      ...signedIn,
+      preHandler: app.requireRole('hub-champion'),
+      schema: {
+        summary: "This hub's learners' progress",
+        tags: ['training'],
+        security: [{ session: [] }],
+        querystring: CohortQuerySchema,
+        response: { 200: CohortSchema, ...errorResponses(400, 401, 403, 503) }
+      }
+    },
+    async request => training.cohort(request.query.tutorialId)
+  );
+};

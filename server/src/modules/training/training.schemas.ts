@@ -1,0 +1,127 @@
+/** Wire shapes of the training routes. */
+import { Type, type Static } from 'typebox';
+import type { CompiledTutorial } from './tutorial.schema.js';
+
+const Slug = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,79}$' });
+const Localized = Type.Record(Type.String(), Type.String());
+const Status = Type.Union([
+  Type.Literal('started'),
+  Type.Literal('failed'),
+  Type.Literal('passed')
+]);
+
+/** A problem in a tutorial file (shown to Hub Champions). */
+export const TutorialErrorSchema = Type.Object({
+  file: Type.String(),
+  line: Type.Integer(),
+  field: Type.String(),
+  message: Type.String()
+});
+
+/** A tutorial in the catalogue, without its steps. */
+export const TutorialSummarySchema = Type.Object({
+  id: Type.String(),
+  version: Type.String(),
+  title: Localized,
+  languages: Type.Array(Type.String()),
+  kernels: Type.Array(Type.String()),
+  minutes: Type.Integer(),
+  audience: Type.String(),
+  prerequisites: Type.Array(Type.String()),
+  objectives: Type.Record(Type.String(), Type.Array(Type.String())),
+  stepIds: Type.Array(Type.String())
+});
+
+/** `GET api/training/tutorials`. */
+export const CatalogueSchema = Type.Object({
+  tutorials: Type.Array(TutorialSummarySchema),
+  errors: Type.Array(TutorialErrorSchema, {
+    description: 'Files that failed to compile; only Hub Champions get them.'
+  })
+});
+
+/** `GET api/training/tutorials/:id`: the compiled tutorial (tutorial.schema.ts validated it). */
+export const TutorialSchema = Type.Unsafe<CompiledTutorial>({
+  type: 'object',
+  additionalProperties: true,
+  description: 'A compiled tutorial: front matter fields and `steps`.'
+});
+
+/** Path of a tutorial. */
+export const TutorialParamsSchema = Type.Object({ id: Slug });
+
+/** Path of one step's progress. */
+export const ProgressParamsSchema = Type.Object({
+  tutorialId: Slug,
+  version: Type.String({ pattern: '^[0-9A-Za-z.+-]{1,40}$' }),
+  stepId: Slug
+});
+
+/** `PUT api/training/progress/:tutorialId/:version/:stepId` body. */
+export const ProgressBodySchema = Type.Object(
+  {
+    status: Status,
+    attempts: Type.Integer({ minimum: 0, maximum: 100000 }),
+    hintsUsed: Type.Integer({ minimum: 0, maximum: 1000 }),
+    clientTime: Type.String({
+      format: 'date-time',
+      description: 'When the learner made this change; the newest change wins.'
+    }),
+    passedAt: Type.Optional(
+      Type.Union([Type.String({ format: 'date-time' }), Type.Null()], {
+        description:
+          'When the step passed on the client; the earliest pass is kept.'
+      })
+    )
+  },
+  { additionalProperties: false }
+);
+
+/** A progress update. */
+export type ProgressBody = Static<typeof ProgressBodySchema>;
+
+/** Optional Idempotency-Key header: the same key twice has one effect and one answer. */
+export const IdempotencyHeadersSchema = Type.Object({
+  'idempotency-key': Type.Optional(
+    Type.String({ minLength: 8, maxLength: 100, pattern: '^[\\w.:-]+$' })
+  )
+});
+
+/** One step's progress. */
+export const ProgressSchema = Type.Object({
+  tutorialId: Type.String(),
+  version: Type.String(),
+  stepId: Type.String(),
+  status: Status,
+  attempts: Type.Integer(),
+  hintsUsed: Type.Integer(),
+  firstPassedAt: Type.Union([
+    Type.String({ format: 'date-time' }),
+    Type.Null()
+  ]),
+  updatedAt: Type.String({ format: 'date-time' })
+});
+
+/** One step's progress. */
+export type Progress = Static<typeof ProgressSchema>;
+
+/** `GET api/training/progress`. */
+export const MyProgressSchema = Type.Object({
+  progress: Type.Array(ProgressSchema)
+});
+
+/** `GET api/training/cohort` query. */
+export const CohortQuerySchema = Type.Object({
+  tutorialId: Type.Optional(Slug)
+});
+
+/** `GET api/training/cohort`: every learner of this hub. */
+export const CohortSchema = Type.Object({
+  hub: Type.String(),
+  progress: Type.Array(
+    Type.Intersect([ProgressSchema, Type.Object({ user: Type.String() })])
+  )
+});
+
+/** The cohort answer. */
+export type Cohort = Static<typeof CohortSchema>;

@@ -1,0 +1,128 @@
+/** Training rules: the catalogue, progress updates (idempotent, newest wins) and who sees whose progress. */
+import { AppError } from '../../http-errors.js';
+import type { TrainingRepository, ProgressRow } from './training.repository.js';
+import type { Cohort, Progress, ProgressBody } from './training.schemas.js';
+import type { TutorialError } from './tutorial-compiler.js';
+import type { CompiledTutorial } from './tutorial.schema.js';
+
+/** What the training service needs. */
+export interface TrainingServiceOptions {
+  repo: TrainingRepository;
+  hubId: string;
+  tutorials: CompiledTutorial[];
+  errors: TutorialError[];
+}
+
+/** A step's progress as the wire shows it. */
+export function toProgress(row: ProgressRow): Progress {
+  return {
+    tutorialId: row.tutorial_id,
+    version: row.version,
+    stepId: row.step_id,
+    status: row.status,
+    attempts: row.attempts,
+    hintsUsed: row.hints_used,
+    firstPassedAt: row.first_passed_at
+      ? new Date(row.first_passed_at).toISOString()
+      : null,
+    updatedAt: new Date(row.client_updated_at).toISOString()
+  };
+}
+
+/** Builds the service over a loaded catalogue. */
+export function createTrainingService(options: TrainingServiceOptions) {
+  const { repo, hubId, tutorials, errors } = options;
+  const byId = new Map(tutorials.map(tutorial => [tutorial.id, tutorial]));
+
+  return {
+    /** The catalogue; compile errors only for those who can fix them. */
+    catalogue(canSeeErrors: boolean) {
+      return {
+        tutorials: tutorials.map(({ steps, ...rest }) => ({
+          id: rest.id,
+          version: rest.version,
+          title: rest.title,
+          languages: rest.languages,
+          kernels: rest.kernels,
+          minutes: rest.minutes,
+          audience: rest.audience,
+          prerequisites: rest.prerequisites,
+          objectives: rest.objectives,
+          stepIds: steps.map(step => step.id)
+        })),
+        errors: canSeeErrors ? errors : []
+      };
+    },
+
+    /** One compiled tutorial. */
+    tutorial(id: string): CompiledTutorial {
+      const tutorial = byId.get(id);
+      if (!tutorial) {
+        throw new AppError(404, 'not_found', `no tutorial ${id}`);
+      }
+      return tutorial;
+    },
+
+    /** Applies one update; with a key, a repeat answers what the first answered. */
+    async saveProgress(
+      userName: string,
+      target: { tutorialId: string; version: string; stepId: string },
+      body: ProgressBody,
+      key: string | undefined
+    ): Promise<Progress> {
+      const tutorial = byId.get(target.tutorialId);
+      if (!tutorial?.steps.some(step => step.id === target.stepId)) {
+        throw new AppError(
+          404,
+          'not_found',
+          `no step ${target.stepId} in tutorial ${target.tutorialId}`
+        );
+      }
+      const clientTime = new Date(body.clientTime);
+      const write = {
+        hubId,
+        userName,
+        ...target,
+        status: body.status,
+        attempts: body.attempts,
+        hintsUsed: body.hintsUsed,
+        passedAt:
+          body.status === 'passed'
+            ? new Date(body.passedAt ?? body.clientTime)
+            : null,
+        clientUpdatedAt: clientTime
+      };
+      if (!key) {
+        return toProgress(await repo.upsert(write));
+      }
+      return repo.transaction(async trx => {
+        if (!(await trx.claimKey(hubId, userName, key))) {
+          const stored = await trx.storedResponse(hubId, userName, key);
+          if (stored) {
+            return stored as unknown as Progress;
+          }
+        }
+        const progress = toProgress(await trx.upsert(write));
+        await trx.storeResponse(hubId, userName, key, progress);
+        return progress;
+      });
+    },
+
+    /** The signed-in user's own progress. */
+    async myProgress(userName: string): Promise<Progress[]> {
+      return (await repo.forUser(hubId, userName)).map(toProgress);
+    },
+
+    /** Every learner's progress on this hub (the caller checked the role). */
+    async cohort(tutorialId?: string): Promise<Cohort> {
+      const rows = await repo.forHub(hubId, tutorialId);
+      return {
+        hub: hubId,
+        progress: rows.map(row => ({ ...toProgress(row), user: row.user_name }))
+      };
+    }
+  };
+}
+
+/** The training service's interface. */
+export type TrainingService = ReturnType<typeof createTrainingService>;

@@ -1,0 +1,179 @@
+/** An in-memory stand-in for the parts of JupyterHub's REST API the admin console uses. */
+import {
+  createServer,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse
+} from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+interface FakeUser {
+  name: string;
+  admin: boolean;
+  running: boolean;
+}
+
+/** A running fake hub with users and groups tests can inspect. */
+export interface FakeAdminHub {
+  apiUrl: string;
+  users: Map<string, FakeUser>;
+  groups: Map<string, Set<string>>;
+  /** Every request as "METHOD path". */
+  requests: string[];
+  close(): Promise<void>;
+}
+
+async function readJson(
+  req: IncomingMessage
+): Promise<Record<string, unknown>> {
+  let text = '';
+  for await (const chunk of req) text += chunk;
+  return text ? (JSON.parse(text) as Record<string, unknown>) : {};
+}
+
+/** Starts the fake hub with the given users (name → admin). */
+export async function startFakeAdminHub(
+  users: Record<string, boolean>
+): Promise<FakeAdminHub> {
+  const hub: FakeAdminHub = {
+    apiUrl: '',
+    users: new Map(
+      Object.entries(users).map(([name, admin]) => [
+        name,
+        { name, admin, running: false }
+      ])
+    ),
+    groups: new Map([['hub-champions', new Set<string>()]]),
+    requests: [],
+    close: async () => undefined
+  };
+  const model = (u: FakeUser) => ({
+    kind: 'user',
+    name: u.name,
+    admin: u.admin,
+    groups: [...hub.groups].filter(([, m]) => m.has(u.name)).map(([g]) => g),
+    created: '2026-01-01T00:00:00Z',
+    last_activity: null,
+    servers: u.running
+      ? {
+          '': {
+            name: '',
+            ready: true,
+            pending: null,
+            started: '2026-01-01T00:00:00Z',
+            last_activity: null,
+            url: `/user/${u.name}/`
+          }
+        }
+      : {}
+  });
+  const server: Server = createServer((req, res) => {
+    void handle(req, res);
+  });
+  async function handle(
+    req: IncomingMessage,
+    res: ServerResponse
+  ): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://x');
+    const path = decodeURIComponent(url.pathname.replace(/^\/hub\/api/, ''));
+    hub.requests.push(`${req.method} ${path}`);
+    const body = await readJson(req);
+    const send = (status: number, value?: unknown) => {
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(value === undefined ? '' : JSON.stringify(value));
+    };
+    let m: RegExpExecArray | null;
+    if (path === '/' && req.method === 'GET')
+      return send(200, { version: '5.4.6' });
+    if (path === '/info') {
+      return send(200, {
+        version: '5.4.6',
+        authenticator: { class: 'DummyAuthenticator', version: '5.4.6' },
+        spawner: { class: 'SimpleLocalProcessSpawner', version: '5.4.6' }
+      });
+    }
+    if (path === '/users' && req.method === 'GET') {
+      const filter = url.searchParams.get('name_filter') ?? '';
+      const all = [...hub.users.values()].filter(u => u.name.includes(filter));
+      const offset = Number(url.searchParams.get('offset') ?? 0);
+      const limit = Number(url.searchParams.get('limit') ?? 50);
+      return send(200, {
+        items: all.slice(offset, offset + limit).map(model),
+        _pagination: { offset, limit, total: all.length, next: null }
+      });
+    }
+    if (path === '/users' && req.method === 'POST') {
+      const names = body.usernames as string[];
+      for (const name of names)
+        hub.users.set(name, { name, admin: false, running: false });
+      return send(
+        201,
+        names.map(name => model(hub.users.get(name) as FakeUser))
+      );
+    }
+    if ((m = /^\/users\/([^/]+)$/.exec(path))) {
+      const user = hub.users.get(m[1] as string);
+      if (!user) return send(404, { status: 404, message: 'Not Found' });
+      if (req.method === 'DELETE') {
+        hub.users.delete(user.name);
+        return send(204);
+      }
+      return send(200, model(user));
+    }
+    if ((m = /^\/users\/([^/]+)\/server(?:s\/[^/]+)?$/.exec(path))) {
+      const user = hub.users.get(m[1] as string);
+      if (!user) return send(404, { status: 404, message: 'Not Found' });
+      user.running = req.method === 'POST';
+      return send(req.method === 'POST' ? 201 : 204);
+    }
+    if (path === '/groups') {
+      return send(200, {
+        items: [...hub.groups].map(([name, members]) => ({
+          kind: 'group',
+          name,
+          users: [...members],
+          properties: {}
+        })),
+        _pagination: {
+          offset: 0,
+          limit: 200,
+          total: hub.groups.size,
+          next: null
+        }
+      });
+    }
+    if ((m = /^\/groups\/([^/]+)(\/users)?$/.exec(path))) {
+      const name = m[1] as string;
+      const group = hub.groups.get(name);
+      if (!m[2]) {
+        if (req.method === 'POST') {
+          if (group) return send(409, { status: 409, message: 'exists' });
+          hub.groups.set(name, new Set());
+          return send(201, { name, users: [] });
+        }
+        if (!group) return send(404, { status: 404, message: 'Not Found' });
+        if (req.method === 'DELETE') {
+          hub.groups.delete(name);
+          return send(204);
+        }
+        return send(200, { name, users: [...group], properties: {} });
+      }
+      if (!group) return send(404, { status: 404, message: 'Not Found' });
+      for (const u of body.users as string[]) {
+        if (req.method === 'POST') group.add(u);
+        else group.delete(u);
+      }
+      return send(200, { name, users: [...group] });
+    }
+    return send(404, { status: 404, message: 'Not Found' });
+  }
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  hub.apiUrl = `http://127.0.0.1:${port}/hub/api`;
+  hub.close = () =>
+    new Promise<void>(resolve => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
+  return hub;
+}

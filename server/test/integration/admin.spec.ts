@@ -1,0 +1,285 @@
+/** The admin console against a real JupyterHub 5.4: after each action the hub's own state is checked. */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { startLocalHub, type LocalHub } from './local-hub.js';
+
+const EXTRA = ['it-alice', 'it-bob', 'it-carol'];
+
+describe('admin console through a real hub', () => {
+  let hub: LocalHub;
+  let champion: string;
+  let member: string;
+
+  async function sessionFor(name: string): Promise<string> {
+    const res = await fetch(`${hub.serviceUrl}api/session`, {
+      method: 'POST',
+      headers: {
+        Authorization: `token ${await hub.userToken(name)}`,
+        'Content-Type': 'application/json'
+      },
+      body: '{}'
+    });
+    assert.equal(res.status, 200, await res.clone().text());
+    return ((await res.json()) as { token: string }).token;
+  }
+
+  function admin(
+    jwt: string,
+    method: string,
+    path: string,
+    body?: unknown
+  ): Promise<Response> {
+    return fetch(`${hub.serviceUrl}api/admin${path}`, {
+      method,
+      headers: {
+        Authorization: `Bearer ${jwt}`,
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' })
+      },
+      body: body === undefined ? undefined : JSON.stringify(body)
+    });
+  }
+
+  async function hubUser(name: string): Promise<{
+    status: number;
+    groups?: string[];
+    servers?: Record<string, { ready: boolean; pending: string | null }>;
+  }> {
+    const res = await hub.hubApi(`/users/${name}`);
+    if (res.status !== 200) {
+      await res.arrayBuffer();
+      return { status: res.status };
+    }
+    return { status: 200, ...((await res.json()) as object) };
+  }
+
+  async function hubGroup(name: string): Promise<string[] | null> {
+    const res = await hub.hubApi(`/groups/${name}`);
+    if (res.status !== 200) {
+      await res.arrayBuffer();
+      return null;
+    }
+    return ((await res.json()) as { users: string[] }).users.sort();
+  }
+
+  async function until(
+    what: string,
+    check: () => Promise<boolean>,
+    timeoutMs = 90_000
+  ): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      if (await check()) return;
+      await new Promise(r => setTimeout(r, 250));
+    }
+    throw new Error(`${what} did not happen within ${timeoutMs} ms`);
+  }
+
+  before(async () => {
+    hub = await startLocalHub({
+      usePostgres: Boolean(process.env.TEST_DATABASE_URL),
+      env: { CATALYST_EXTRA_USERS: EXTRA.join(',') }
+    });
+    champion = await sessionFor('champion');
+    member = await sessionFor('member');
+  });
+  after(async () => {
+    await hub?.stop();
+  });
+
+  it("refuses a member's session on every kind of route, leaving the hub unchanged", async () => {
+    for (const [method, path] of [
+      ['GET', '/users'],
+      ['DELETE', '/users/it-carol'],
+      ['POST', '/users/it-carol/server'],
+      ['POST', '/groups/it-x'],
+      ['GET', '/audit']
+    ] as const) {
+      const res = await admin(member, method, path);
+      assert.equal(res.status, 403, `${method} ${path}`);
+    }
+    assert.equal((await hubUser('it-carol')).status, 200);
+    assert.equal(await hubGroup('it-x'), null);
+  });
+
+  it('lists users through the pagination API: filter, sort, total', async () => {
+    const res = await admin(
+      champion,
+      'GET',
+      '/users?name_filter=it-&sort=-name&limit=2'
+    );
+    assert.equal(res.status, 200, await res.clone().text());
+    const page = (await res.json()) as {
+      total: number;
+      items: { name: string }[];
+    };
+    assert.equal(page.total, 3);
+    assert.deepEqual(
+      page.items.map(u => u.name),
+      ['it-carol', 'it-bob']
+    );
+  });
+
+  it('explains the hub: version and authenticator', async () => {
+    const res = await admin(champion, 'GET', '/info');
+    assert.equal(res.status, 200, await res.clone().text());
+    const info = (await res.json()) as {
+      version: string;
+      authenticator: { class: string };
+    };
+    assert.match(info.version, /^5\.4\./);
+    assert.match(info.authenticator.class, /Dummy/);
+  });
+
+  it("starts and stops a user's real server; the hub shows each state", async () => {
+    const start = await admin(champion, 'POST', '/users/it-alice/server');
+    assert.equal(start.status, 200, await start.clone().text());
+    await until(
+      'it-alice ready',
+      async () => (await hubUser('it-alice')).servers?.['']?.ready === true
+    );
+    const ready = await admin(
+      champion,
+      'GET',
+      '/users?state=ready&name_filter=it-'
+    );
+    assert.deepEqual(
+      ((await ready.json()) as { items: { name: string }[] }).items.map(
+        u => u.name
+      ),
+      ['it-alice']
+    );
+    const stop = await admin(champion, 'DELETE', '/users/it-alice/server');
+    assert.equal(stop.status, 200, await stop.clone().text());
+    await until(
+      'it-alice stopped',
+      async () => !(await hubUser('it-alice')).servers?.['']
+    );
+  });
+
+  it('bulk-adds valid new names into a group after a preview that creates nothing', async () => {
+    const usernames = ['it-dan', 'IT-DAN', 'bad name', 'it-bob'];
+    const preview = await admin(champion, 'POST', '/users', {
+      usernames,
+      group: 'it-cohort'
+    });
+    assert.equal(preview.status, 200, await preview.clone().text());
+    const statuses = (
+      (await preview.json()) as { names: { status: string }[] }
+    ).names.map(n => n.status);
+    assert.deepEqual(statuses, ['new', 'duplicate', 'invalid', 'exists']);
+    assert.equal((await hubUser('it-dan')).status, 404);
+    assert.equal(await hubGroup('it-cohort'), null);
+
+    const done = await admin(champion, 'POST', '/users', {
+      usernames,
+      group: 'it-cohort',
+      confirm: true
+    });
+    assert.equal(done.status, 200, await done.clone().text());
+    assert.equal((await hubUser('it-dan')).status, 200);
+    assert.deepEqual(await hubGroup('it-cohort'), ['it-bob', 'it-dan']);
+  });
+
+  it('edits group membership and deletes a group; the hub agrees', async () => {
+    assert.equal((await admin(champion, 'POST', '/groups/it-g')).status, 200);
+    assert.deepEqual(await hubGroup('it-g'), []);
+    assert.equal(
+      (
+        await admin(champion, 'POST', '/groups/it-g/users', {
+          users: ['it-bob', 'it-carol']
+        })
+      ).status,
+      200
+    );
+    assert.deepEqual(await hubGroup('it-g'), ['it-bob', 'it-carol']);
+    assert.equal(
+      (
+        await admin(champion, 'DELETE', '/groups/it-g/users', {
+          users: ['it-bob']
+        })
+      ).status,
+      200
+    );
+    assert.deepEqual(await hubGroup('it-g'), ['it-carol']);
+    const groups = (await (
+      await admin(champion, 'GET', '/groups?search=it-g')
+    ).json()) as {
+      items: { name: string; memberCount: number }[];
+    };
+    assert.deepEqual(groups.items, [
+      { name: 'it-g', users: ['it-carol'], memberCount: 1 }
+    ]);
+    assert.equal((await admin(champion, 'DELETE', '/groups/it-g')).status, 200);
+    assert.equal(await hubGroup('it-g'), null);
+  });
+
+  it('deletes a user; the hub no longer knows them', async () => {
+    const res = await admin(champion, 'DELETE', '/users/it-dan');
+    assert.equal(res.status, 200, await res.clone().text());
+    assert.equal((await hubUser('it-dan')).status, 404);
+  });
+
+  it('refuses dangerous actions and leaves the hub unchanged', async () => {
+    const refused: [string, string, unknown, string][] = [
+      ['DELETE', '/users/champion', undefined, 'forbidden'],
+      ['DELETE', '/users/champion/server', undefined, 'forbidden'],
+      ['DELETE', '/groups/hub-champions', undefined, 'forbidden'],
+      [
+        'DELETE',
+        '/groups/hub-champions/users',
+        { users: ['champion'] },
+        'forbidden'
+      ],
+      [
+        'POST',
+        '/users',
+        { usernames: ['it-eve'], admin: true, confirm: true },
+        'admin_protected'
+      ]
+    ];
+    for (const [method, path, body, code] of refused) {
+      const res = await admin(champion, method, path, body);
+      assert.equal(res.status, 403, `${method} ${path}`);
+      assert.equal(((await res.json()) as { code: string }).code, code);
+    }
+    assert.equal((await hubUser('champion')).status, 200);
+    assert.deepEqual(await hubGroup('hub-champions'), ['champion']);
+    assert.equal((await hubUser('it-eve')).status, 404);
+  });
+
+  it('audits every action with the actor, the outcome and the hub answer', async () => {
+    const res = await admin(champion, 'GET', '/audit?actor=champion&limit=200');
+    const log = (await res.json()) as {
+      total: number;
+      items: {
+        action: string;
+        target: string | null;
+        outcome: string;
+        detail: { status?: number };
+      }[];
+    };
+    const seen = new Set(
+      log.items.map(e => `${e.action}:${e.target}:${e.outcome}`)
+    );
+    for (const expected of [
+      'server.start:it-alice:ok',
+      'server.stop:it-alice:ok',
+      'user.create:it-dan:ok',
+      'group.add-members:it-cohort:ok',
+      'user.delete:it-dan:ok',
+      'group.delete:it-g:ok',
+      'user.delete:champion:refused',
+      'group.delete:hub-champions:refused'
+    ]) {
+      assert.ok(seen.has(expected), `${expected} in ${[...seen].join(', ')}`);
+    }
+    const deleted = log.items.find(
+      e => e.action === 'user.delete' && e.outcome === 'ok'
+    );
+    assert.equal(deleted?.detail.status, 204);
+    const csv = (await (
+      await admin(champion, 'GET', '/audit/export?action=user.delete')
+    ).json()) as { csv: string };
+    assert.match(csv.csv, /"user\.delete","it-dan","ok"/);
+  });
+});

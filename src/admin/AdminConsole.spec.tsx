@@ -1,0 +1,170 @@
+import { nullTranslator } from '@jupyterlab/translation';
+import { framePromise } from '@jupyterlab/testing';
+import { Widget } from '@lumino/widgets';
+
+import type { AdminApi, IAdminUser } from '../api/admin';
+import { AdminConsoleWidget } from './AdminConsole';
+
+const trans = nullTranslator.load('jupyterlab_catalyst');
+
+async function find(widget: Widget, selector: string): Promise<HTMLElement> {
+  for (let i = 0; i < 50; i++) {
+    const found = widget.node.querySelector<HTMLElement>(selector);
+    if (found) {
+      return found;
+    }
+    await framePromise();
+  }
+  throw new Error(`Nothing matches ${selector}`);
+}
+
+function buttonNamed(widget: Widget, text: string): HTMLButtonElement {
+  const button = [...widget.node.querySelectorAll('button')].find(
+    b => b.textContent === text
+  );
+  if (!button) {
+    throw new Error(`no button ${text}`);
+  }
+  return button;
+}
+
+/** Sets an input's value the way React notices. */
+function type(input: HTMLInputElement | HTMLTextAreaElement, value: string) {
+  const proto = Object.getPrototypeOf(input);
+  Object.getOwnPropertyDescriptor(proto, 'value')?.set?.call(input, value);
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
+const bea: IAdminUser = {
+  name: 'bea',
+  admin: false,
+  groups: ['cohort'],
+  servers: [
+    {
+      name: '',
+      ready: true,
+      pending: null,
+      started: null,
+      last_activity: null,
+      url: '/user/bea/'
+    }
+  ],
+  last_activity: null,
+  created: null
+};
+
+function fakeApi() {
+  return {
+    listUsers: jest.fn(async () => ({
+      items: [bea],
+      total: 1,
+      offset: 0,
+      limit: 25
+    })),
+    info: jest.fn(async () => ({
+      version: '5.4.6',
+      authenticator: { class: 'GitHubOAuthenticator', version: '17' },
+      spawner: { class: 'KubeSpawner', version: '7' },
+      features: { sort: true, groupProperties: true },
+      adminUrl: '/hub/admin'
+    })),
+    stopServer: jest.fn(async () => ({})),
+    deleteUser: jest.fn(async () => ({})),
+    addUsers: jest.fn(
+      async (names: string[], group: string, confirm: boolean) => ({
+        confirmed: confirm,
+        names: [
+          { input: 'ana', name: 'ana', status: 'new', reason: '' },
+          { input: 'ana', name: 'ana', status: 'duplicate', reason: '' },
+          { input: 'x y', name: 'x y', status: 'invalid', reason: '' }
+        ],
+        created: confirm ? ['ana'] : [],
+        group: group || null,
+        groupExists: true,
+        addedToGroup: []
+      })
+    ),
+    listAudit: jest.fn(async () => ({ items: [], total: 0 }))
+  };
+}
+
+describe('AdminConsoleWidget', () => {
+  let api: ReturnType<typeof fakeApi>;
+  let widget: AdminConsoleWidget;
+
+  beforeEach(() => {
+    api = fakeApi();
+    widget = new AdminConsoleWidget({
+      api: api as unknown as AdminApi,
+      trans,
+      me: 'champion'
+    });
+    Widget.attach(widget, document.body);
+  });
+  afterEach(() => widget.dispose());
+
+  it('lists users with their server state, total and how people log in', async () => {
+    const row = await find(widget, '[data-user="bea"]');
+    expect(row.textContent).toContain('bea');
+    expect(row.textContent).toContain('running');
+    expect((await find(widget, '.jp-Catalyst-admin-total')).textContent).toBe(
+      '1–1 of 1 users'
+    );
+    expect(
+      (await find(widget, '.jp-Catalyst-admin-info')).textContent
+    ).toContain('GitHubOAuthenticator');
+  });
+
+  it('stops a server from its row', async () => {
+    await find(widget, '[data-user="bea"]');
+    buttonNamed(widget, 'Stop').click();
+    await framePromise();
+    expect(api.stopServer).toHaveBeenCalledWith('bea', '');
+  });
+
+  it('deletes only after the name is typed, saying files are kept', async () => {
+    await find(widget, '[data-user="bea"]');
+    buttonNamed(widget, 'Delete').click();
+    const confirm = await find(widget, '.jp-Catalyst-admin-confirm');
+    expect(confirm.textContent).toContain('files are kept');
+    const go = buttonNamed(widget, 'Delete user');
+    expect(go.disabled).toBe(true);
+    type(confirm.querySelector('input') as HTMLInputElement, 'bea');
+    await framePromise();
+    expect(buttonNamed(widget, 'Delete user').disabled).toBe(false);
+    buttonNamed(widget, 'Delete user').click();
+    await framePromise();
+    expect(api.deleteUser).toHaveBeenCalledWith('bea');
+  });
+
+  it('previews pasted names before adding the valid ones', async () => {
+    await find(widget, '[data-user="bea"]');
+    buttonNamed(widget, 'Add users').click();
+    const names = (await find(
+      widget,
+      '.jp-Catalyst-admin-names'
+    )) as HTMLTextAreaElement;
+    type(names, 'ana\nana\nx y');
+    await framePromise();
+    buttonNamed(widget, 'Preview').click();
+    const preview = await find(widget, '.jp-Catalyst-admin-preview');
+    expect(api.addUsers).toHaveBeenCalledWith(['ana', 'ana', 'x y'], '', false);
+    expect(preview.textContent).toContain('invalid name');
+    expect(preview.textContent).toContain('duplicate');
+    buttonNamed(widget, 'Add 1 user').click();
+    const added = await find(widget, '.jp-Catalyst-admin-added');
+    expect(api.addUsers).toHaveBeenLastCalledWith(
+      ['ana', 'ana', 'x y'],
+      '',
+      true
+    );
+    expect(added.textContent).toContain('1 user added.');
+  });
+
+  it('shows an empty audit log with what to do', async () => {
+    await find(widget, '[data-user="bea"]');
+    buttonNamed(widget, 'Audit log').click();
+    const empty = await find(widget, '.jp-Catalyst-admin-empty');
+    expect(empty.textContent).toContain('Nothing recorded yet');
+  });
+});

@@ -1,0 +1,169 @@
+import { nullTranslator } from '@jupyterlab/translation';
+import { framePromise } from '@jupyterlab/testing';
+import { Widget } from '@lumino/widgets';
+
+import type {
+  ICommunityCard,
+  ICommunitySummary,
+  PartnershipsApi
+} from '../api/partnerships';
+import { arrangeRows, PartnershipsWidget } from './PartnershipsView';
+
+const trans = nullTranslator.load('jupyterlab_catalyst');
+
+async function find(widget: Widget, selector: string): Promise<HTMLElement> {
+  for (let i = 0; i < 50; i++) {
+    const found = widget.node.querySelector<HTMLElement>(selector);
+    if (found) {
+      return found;
+    }
+    await framePromise();
+  }
+  throw new Error(`Nothing matches ${selector}`);
+}
+
+const row = (
+  slug: string,
+  status: string,
+  endDate: string
+): ICommunitySummary => ({
+  slug,
+  name: slug.toUpperCase(),
+  country: 'Kenya',
+  region: 'Africa',
+  language: 'en',
+  phase: 'active',
+  status,
+  statusLine: status,
+  termId: 1,
+  termSeq: 1,
+  startDate: '2025-01-01',
+  endDate,
+  daysLeft: 10,
+  guaranteedServiceDate: null,
+  champions: { hub_champion: 'Wanjiru', community_champion: null },
+  vacancies: ['community_champion'],
+  checklist: { done: 1, total: 5 },
+  training: { completed: 0, total: 1 }
+});
+
+const rows = [
+  row('b', 'active', '2026-06-30'),
+  row('a', 'renewal-due', '2026-01-31'),
+  row('c', 'ended', '2025-10-31')
+];
+
+const card: ICommunityCard = {
+  community: {
+    slug: 'a',
+    name: 'Andes',
+    country: 'Peru',
+    region: 'Latin America',
+    language: 'es',
+    website: ''
+  },
+  summary: rows[1],
+  dates: {
+    termEnd: '2026-01-31',
+    guaranteedService: '2026-11-30',
+    decommissionProposed: null,
+    decommissioned: null
+  },
+  terms: [],
+  history: [],
+  roles: [],
+  vacancies: ['community_champion'],
+  checklist: [
+    {
+      id: 7,
+      key: 'champions_named',
+      done: false,
+      doneAt: null,
+      doneBy: null,
+      evidenceUrl: ''
+    }
+  ],
+  enrolments: [],
+  reminders: [
+    {
+      id: 1,
+      kind: 'term-end-60',
+      termId: 1,
+      anchorDate: '2026-01-31',
+      offsetDays: -60,
+      dueAt: '2025-12-02T09:00:00.000Z',
+      state: 'scheduled'
+    }
+  ]
+};
+
+describe('partnerships view', () => {
+  it('puts renewal-due first, then ended, then active; filters by text and status', () => {
+    expect(arrangeRows(rows, '', '', 'status').map(r => r.slug)).toEqual([
+      'a',
+      'c',
+      'b'
+    ]);
+    expect(arrangeRows(rows, '', '', 'end').map(r => r.slug)).toEqual([
+      'c',
+      'a',
+      'b'
+    ]);
+    expect(arrangeRows(rows, 'B', '', 'status').map(r => r.slug)).toEqual([
+      'b'
+    ]);
+    expect(arrangeRows(rows, '', 'ended', 'status')).toHaveLength(1);
+  });
+
+  it('shows the Core Team table with vacancies', async () => {
+    const api = {
+      list: jest
+        .fn()
+        .mockResolvedValue({ today: '2026-01-01', communities: rows }),
+      dueReminders: jest.fn().mockResolvedValue({
+        reminders: [{ ...card.reminders[0], communitySlug: 'a' }]
+      })
+    } as unknown as PartnershipsApi;
+    const widget = new PartnershipsWidget({ api, trans, roles: ['core-team'] });
+    Widget.attach(widget, document.body);
+    const first = await find(widget, 'tbody tr');
+    expect(first.dataset.status).toBe('renewal-due');
+    expect(first.textContent).toContain('Vacant');
+    const due = await find(widget, '.jp-Catalyst-partnerships-due li');
+    expect(due.textContent).toBe(
+      'a: The term ends in 60 days: talk about renewal'
+    );
+    widget.dispose();
+  });
+
+  it('shows a champion their own card and lets them tick an item', async () => {
+    const api = {
+      own: jest.fn().mockResolvedValue(card),
+      tick: jest.fn().mockResolvedValue({})
+    } as unknown as PartnershipsApi;
+    const widget = new PartnershipsWidget({
+      api,
+      trans,
+      roles: ['member', 'hub-champion']
+    });
+    Widget.attach(widget, document.body);
+    const box = (await find(
+      widget,
+      'input[type=checkbox]'
+    )) as HTMLInputElement;
+    expect(widget.node.textContent).toContain(
+      'Vacant role: Community Champion'
+    );
+    expect(widget.node.textContent).toContain('2026-11-30');
+    expect(widget.node.textContent).toContain(
+      '2025-12-02: The term ends in 60 days: talk about renewal'
+    );
+    expect(
+      widget.node.querySelector('.jp-Catalyst-partnerships-actions')
+    ).toBeNull();
+    box.click();
+    await framePromise();
+    expect(api.tick).toHaveBeenCalledWith(7, true);
+    widget.dispose();
+  });
+});

@@ -1,0 +1,552 @@
+/** The training panel's state: catalogue, the open tutorial and step, checks and saved progress. */
+import { ISignal, Signal } from '@lumino/signaling';
+
+import type { ICatalystClient } from '../tokens';
+import type { ICohortProgress } from './cohort';
+import {
+  runCheck,
+  type IAnswers,
+  type ICheckEnvironment,
+  type ICheckResult
+} from './checks';
+import {
+  Outbox,
+  type IKeyValueStore,
+  type IOutboxEntry,
+  type OutboxState,
+  type SendOutcome
+} from './outbox';
+import type { IProgress, IStep, ITutorial, StepStatus } from './types';
+
+/** A tutorial in the catalogue. */
+export interface ITutorialSummary {
+  id: string;
+  version: string;
+  title: Record<string, string>;
+  languages: string[];
+  minutes: number;
+  audience: string;
+  stepIds: string[];
+}
+
+/** Where the catalogue came from. */
+export type CatalogueSource = 'loading' | 'service' | 'bundled';
+
+/** The training panel's model (no DOM). */
+export class TrainingModel {
+  /** Create the model; call `load` to fill it. */
+  constructor(options: TrainingModel.IOptions) {
+    this._client = options.client;
+    this._env = options.environment;
+    this._store = options.store;
+    this._uiLanguage = options.uiLanguage;
+    this._bundled = options.bundled;
+    this._runCommand = options.runCommand;
+    this._now = options.now ?? (() => new Date());
+    this._prefix = `jupyterlab-catalyst:training:${options.user}:`;
+    this._outbox = new Outbox({
+      store: options.store,
+      storageKey: `${this._prefix}outbox`,
+      send: entry => this._send(entry),
+      ...options.outbox
+    });
+    this._outbox.changed.connect(() => this._changed.emit());
+    this._progress = this._read<Record<string, IProgress>>('progress', {});
+  }
+
+  /** Emitted on every change. */
+  get changed(): ISignal<this, void> {
+    return this._changed;
+  }
+
+  /** The tutorials on offer. */
+  get catalogue(): ITutorialSummary[] {
+    return this._catalogue;
+  }
+
+  /** Whether the catalogue came from the service or the extension's own copy. */
+  get source(): CatalogueSource {
+    return this._source;
+  }
+
+  /** The open tutorial, or null on the catalogue. */
+  get tutorial(): ITutorial | null {
+    return this._tutorial;
+  }
+
+  /** The index of the open step. */
+  get stepIndex(): number {
+    return this._stepIndex;
+  }
+
+  /** The open step. */
+  get step(): IStep | null {
+    return this._tutorial?.steps[this._stepIndex] ?? null;
+  }
+
+  /** The language the open tutorial is shown in. */
+  get language(): string {
+    return this._language;
+  }
+
+  /** The language the learner wanted when the tutorial lacks it, else null. */
+  get missingLanguage(): string | null {
+    return this._missingLanguage;
+  }
+
+  /** How many hints of the open step are shown. */
+  get hintsShown(): number {
+    return this._hintsShown;
+  }
+
+  /** Whether a check is running. */
+  get checking(): boolean {
+    return this._checking;
+  }
+
+  /** The last check result of the open step. */
+  get lastResult(): ICheckResult | null {
+    return this._lastResult;
+  }
+
+  /** This hub's learners' progress, for Hub Champions; null for everyone else. */
+  get cohort(): ICohortProgress[] | null {
+    return this._cohort;
+  }
+
+  /** Whether progress reached the service. */
+  get saveState(): OutboxState {
+    return this._outbox.state;
+  }
+
+  /** The progress of one step of the open or any tutorial version. */
+  progressOf(
+    tutorialId: string,
+    version: string,
+    stepId: string
+  ): IProgress | null {
+    return this._progress[Private.key(tutorialId, version, stepId)] ?? null;
+  }
+
+  /** How many steps of a tutorial passed. */
+  passedCount(summary: ITutorialSummary): number {
+    return summary.stepIds.filter(
+      id =>
+        this.progressOf(summary.id, summary.version, id)?.status === 'passed'
+    ).length;
+  }
+
+  /** Loads the catalogue and progress, then reopens the tutorial left open. */
+  async load(): Promise<void> {
+    await this._loadCatalogue();
+    await this.syncProgress();
+    await this.refreshCohort();
+    const open = this._read<string | null>('open', null);
+    if (open && this._catalogue.some(t => t.id === open)) {
+      await this.open(open);
+    }
+    void this._outbox.flush();
+  }
+
+  /** After the service comes back: its catalogue if we showed the shipped one, its progress, our outbox. */
+  async reconnect(): Promise<void> {
+    if (this._source !== 'service') {
+      await this._loadCatalogue();
+    }
+    await this.syncProgress();
+    await this.refreshCohort();
+    await this._outbox.flush();
+  }
+
+  /** Reloads the cohort for a Hub Champion (no-op for others). */
+  async refreshCohort(): Promise<void> {
+    if (!this._client.user?.roles.includes('hub-champion')) {
+      this._cohort = null;
+      return;
+    }
+    try {
+      const answer = await this._client.request<{
+        progress: ICohortProgress[];
+      }>('api/training/cohort');
+      this._cohort = answer.progress;
+    } catch {
+      // Keep the last cohort seen; it refreshes when the service answers again.
+    }
+    this._changed.emit();
+  }
+
+  /** Merges the service's progress into the local one (newest change wins, first pass kept). */
+  async syncProgress(): Promise<void> {
+    try {
+      const answer = await this._client.request<{ progress: IProgress[] }>(
+        'api/training/progress'
+      );
+      for (const remote of answer.progress) {
+        const key = Private.key(
+          remote.tutorialId,
+          remote.version,
+          remote.stepId
+        );
+        this._progress[key] = Private.merge(this._progress[key], remote);
+      }
+      this._write('progress', this._progress);
+      this._changed.emit();
+    } catch {
+      // Offline: the local copy and the outbox carry on.
+    }
+  }
+
+  /** Opens a tutorial at the step the learner left, or the first one not passed. */
+  async open(id: string): Promise<void> {
+    let tutorial: ITutorial | undefined;
+    if (this._source === 'service') {
+      tutorial = await this._client
+        .request<ITutorial>(`api/training/tutorials/${encodeURIComponent(id)}`)
+        .catch(() => undefined);
+    }
+    tutorial ??= this._bundled.find(t => t.id === id);
+    if (!tutorial) {
+      return;
+    }
+    this._tutorial = tutorial;
+    this._write('open', id);
+    const chosen = this._read<Record<string, string>>('language', {})[id];
+    this._chooseLanguage(chosen ?? this._uiLanguage, !chosen);
+    const last = this._read<Record<string, string>>('position', {})[id];
+    const lastIndex = tutorial.steps.findIndex(step => step.id === last);
+    const firstOpen = tutorial.steps.findIndex(
+      step =>
+        this.progressOf(id, tutorial.version, step.id)?.status !== 'passed'
+    );
+    this._enterStep(lastIndex >= 0 ? lastIndex : Math.max(0, firstOpen));
+  }
+
+  /** Back to the catalogue. */
+  close(): void {
+    this._tutorial = null;
+    this._lastResult = null;
+    this._write('open', null);
+    this._changed.emit();
+  }
+
+  /** Goes to another step of the open tutorial. */
+  goTo(index: number): void {
+    if (!this._tutorial || index < 0 || index >= this._tutorial.steps.length) {
+      return;
+    }
+    this._enterStep(index);
+  }
+
+  /** Shows the open tutorial in another of its languages. */
+  setLanguage(language: string): void {
+    if (!this._tutorial) {
+      return;
+    }
+    const choices = this._read<Record<string, string>>('language', {});
+    this._write('language', { ...choices, [this._tutorial.id]: language });
+    this._chooseLanguage(language, false);
+    this._changed.emit();
+  }
+
+  /** Text in the open tutorial's language, else English, else any. */
+  text(localized: Record<string, string> | undefined): string {
+    if (!localized) {
+      return '';
+    }
+    return (
+      localized[this._language] ??
+      localized.en ??
+      Object.values(localized)[0] ??
+      ''
+    );
+  }
+
+  /** Reveals the next hint and records its use. */
+  showHint(): void {
+    const step = this.step;
+    if (!step || this._hintsShown >= step.hints.length) {
+      return;
+    }
+    this._hintsShown++;
+    this._record(Private.status(this._current()), {
+      hintsUsed: this._hintsShown
+    });
+  }
+
+  /** Runs the step's "show me" commands. */
+  async showMe(): Promise<void> {
+    for (const action of this.step?.showMe ?? []) {
+      try {
+        await this._runCommand(action.command, action.args ?? {});
+      } catch (error) {
+        console.warn(
+          `Catalyst training: "show me" ${action.command} failed`,
+          error
+        );
+      }
+    }
+  }
+
+  /** Runs the step's check and records the attempt. */
+  async check(answers: IAnswers = {}): Promise<ICheckResult | null> {
+    const step = this.step;
+    if (!step || this._checking) {
+      return null;
+    }
+    this._checking = true;
+    this._changed.emit();
+    const result = await runCheck(step.check, this._env, answers);
+    this._checking = false;
+    // The learner may have moved on while the check ran.
+    if (this.step !== step) {
+      return result;
+    }
+    this._lastResult = result;
+    const previous = this._current();
+    this._record(result.passed ? 'passed' : 'failed', {
+      attempts: (previous?.attempts ?? 0) + 1
+    });
+    return result;
+  }
+
+  /** Stops timers; stored progress stays for the next page. */
+  dispose(): void {
+    this._outbox.dispose();
+    Signal.clearData(this);
+  }
+
+  private async _loadCatalogue(): Promise<void> {
+    try {
+      const answer = await this._client.request<{
+        tutorials: ITutorialSummary[];
+      }>('api/training/tutorials');
+      this._catalogue = answer.tutorials;
+      this._source = 'service';
+    } catch {
+      // Keep a catalogue the service gave earlier; else show the shipped copies.
+      if (this._source !== 'service') {
+        this._catalogue = this._bundled.map(Private.summary);
+        this._source = 'bundled';
+      }
+    }
+    this._changed.emit();
+  }
+
+  private _enterStep(index: number): void {
+    const tutorial = this._tutorial as ITutorial;
+    this._stepIndex = index;
+    this._hintsShown = 0;
+    this._lastResult = null;
+    const positions = this._read<Record<string, string>>('position', {});
+    const stepId = tutorial.steps[index]?.id as string;
+    this._write('position', { ...positions, [tutorial.id]: stepId });
+    const current = this._current();
+    if (current) {
+      this._hintsShown = current.hintsUsed;
+    } else {
+      this._record('started', {});
+    }
+    this._changed.emit();
+  }
+
+  private _chooseLanguage(wanted: string, fromUi: boolean): void {
+    const tutorial = this._tutorial as ITutorial;
+    const base = wanted.toLowerCase().split(/[-_]/)[0] as string;
+    if (tutorial.languages.includes(base)) {
+      this._language = base;
+      this._missingLanguage = null;
+    } else {
+      this._language = tutorial.languages.includes('en')
+        ? 'en'
+        : (tutorial.languages[0] as string);
+      // An English UI on an English-only tutorial has nothing to say.
+      this._missingLanguage = fromUi && base === 'en' ? null : base;
+    }
+  }
+
+  private _current(): IProgress | null {
+    const tutorial = this._tutorial;
+    const step = this.step;
+    return tutorial && step
+      ? this.progressOf(tutorial.id, tutorial.version, step.id)
+      : null;
+  }
+
+  private _record(
+    status: StepStatus,
+    counts: { attempts?: number; hintsUsed?: number }
+  ): void {
+    const tutorial = this._tutorial as ITutorial;
+    const step = this.step as IStep;
+    const previous = this._current();
+    const now = this._now().toISOString();
+    // Once passed, a step stays passed for its first-pass time; a later failure is still recorded.
+    const firstPassedAt =
+      previous?.firstPassedAt ?? (status === 'passed' ? now : null);
+    const next: IProgress = {
+      tutorialId: tutorial.id,
+      version: tutorial.version,
+      stepId: step.id,
+      status,
+      attempts: counts.attempts ?? previous?.attempts ?? 0,
+      hintsUsed: counts.hintsUsed ?? previous?.hintsUsed ?? 0,
+      firstPassedAt,
+      updatedAt: now
+    };
+    this._progress[Private.key(tutorial.id, tutorial.version, step.id)] = next;
+    this._write('progress', this._progress);
+    this._outbox.add({
+      tutorialId: next.tutorialId,
+      version: next.version,
+      stepId: next.stepId,
+      body: {
+        status: next.status,
+        attempts: next.attempts,
+        hintsUsed: next.hintsUsed,
+        clientTime: now,
+        ...(status === 'passed' ? { passedAt: now } : {})
+      }
+    });
+    this._changed.emit();
+  }
+
+  private async _send(entry: IOutboxEntry): Promise<SendOutcome> {
+    const path = [
+      'api/training/progress',
+      entry.tutorialId,
+      entry.version,
+      entry.stepId
+    ]
+      .map((part, i) => (i === 0 ? part : encodeURIComponent(part)))
+      .join('/');
+    try {
+      await this._client.request(path, {
+        method: 'PUT',
+        headers: { 'Idempotency-Key': entry.key },
+        body: entry.body
+      });
+      return 'sent';
+    } catch (error) {
+      const status = (error as { status?: number }).status ?? 0;
+      // 4xx other than these will never succeed (e.g. a step the service no longer has).
+      const retryable =
+        status === 0 || status >= 500 || [401, 403, 408, 429].includes(status);
+      return retryable ? 'retry' : 'drop';
+    }
+  }
+
+  private _read<T>(name: string, fallback: T): T {
+    try {
+      const raw = this._store.getItem(this._prefix + name);
+      return raw === null ? fallback : (JSON.parse(raw) as T);
+    } catch {
+      return fallback;
+    }
+  }
+
+  private _write(name: string, value: unknown): void {
+    try {
+      this._store.setItem(this._prefix + name, JSON.stringify(value));
+    } catch {
+      // Storage full or blocked: progress still goes to the service through memory.
+    }
+  }
+
+  private _client: ICatalystClient;
+  private _env: ICheckEnvironment;
+  private _store: IKeyValueStore;
+  private _uiLanguage: string;
+  private _bundled: ITutorial[];
+  private _runCommand: (
+    id: string,
+    args: Record<string, unknown>
+  ) => Promise<unknown>;
+  private _now: () => Date;
+  private _prefix: string;
+  private _outbox: Outbox;
+  private _progress: Record<string, IProgress>;
+  private _catalogue: ITutorialSummary[] = [];
+  private _source: CatalogueSource = 'loading';
+  private _tutorial: ITutorial | null = null;
+  private _stepIndex = 0;
+  private _language = 'en';
+  private _missingLanguage: string | null = null;
+  private _hintsShown = 0;
+  private _checking = false;
+  private _cohort: ICohortProgress[] | null = null;
+  private _lastResult: ICheckResult | null = null;
+  private _changed = new Signal<this, void>(this);
+}
+
+/** The static namespace of TrainingModel. */
+export namespace TrainingModel {
+  /** Construction options. */
+  export interface IOptions {
+    client: ICatalystClient;
+    environment: ICheckEnvironment;
+    store: IKeyValueStore;
+    /** The hub user: progress in storage is kept per user. */
+    user: string;
+    /** JupyterLab's UI language, e.g. `es-ES`. */
+    uiLanguage: string;
+    /** The extension's own copy of the shipped tutorials. */
+    bundled: ITutorial[];
+    runCommand: (id: string, args: Record<string, unknown>) => Promise<unknown>;
+    now?: () => Date;
+    outbox?: Partial<Omit<Outbox.IOptions, 'store' | 'storageKey' | 'send'>>;
+  }
+}
+
+namespace Private {
+  /** The storage key of one step's progress. */
+  export function key(
+    tutorialId: string,
+    version: string,
+    stepId: string
+  ): string {
+    return `${tutorialId}|${version}|${stepId}`;
+  }
+
+  /** A catalogue entry for a bundled tutorial. */
+  export function summary(tutorial: ITutorial): ITutorialSummary {
+    return {
+      id: tutorial.id,
+      version: tutorial.version,
+      title: tutorial.title,
+      languages: tutorial.languages,
+      minutes: tutorial.minutes,
+      audience: tutorial.audience,
+      stepIds: tutorial.steps.map(step => step.id)
+    };
+  }
+
+  /** The status to keep when only counts change. */
+  export function status(progress: IProgress | null): StepStatus {
+    return progress?.status ?? 'started';
+  }
+
+  /** Local and remote progress of one step: newest change wins, earliest pass kept. */
+  export function merge(
+    local: IProgress | undefined,
+    remote: IProgress
+  ): IProgress {
+    if (!local) {
+      return remote;
+    }
+    const newest =
+      Date.parse(remote.updatedAt) >= Date.parse(local.updatedAt)
+        ? remote
+        : local;
+    const passes = [local.firstPassedAt, remote.firstPassedAt].filter(
+      (at): at is string => !!at
+    );
+    return {
+      ...newest,
+      attempts: Math.max(local.attempts, remote.attempts),
+      hintsUsed: Math.max(local.hintsUsed, remote.hintsUsed),
+      firstPassedAt: passes.length
+        ? new Date(Math.min(...passes.map(at => Date.parse(at)))).toISOString()
+        : null
+    };
+  }
+}
