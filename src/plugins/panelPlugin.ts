@@ -37,7 +37,11 @@ function activatePanel(
 ): ICatalystModel {
   const trans = translator.load('jupyterlab_catalyst');
   const model = new CatalystModel({ client });
-  const panel = new CatalystPanel({ model, translator });
+  const panel = new CatalystPanel({
+    model,
+    translator,
+    commands: app.commands
+  });
 
   // Rank chosen so the panel sits right after the file browser (100) and running tabs (200).
   app.shell.add(panel, 'left', { rank: 300, type: 'Catalyst' });

@@ -1,9 +1,11 @@
 import { TranslationManager, nullTranslator } from '@jupyterlab/translation';
 import { framePromise } from '@jupyterlab/testing';
+import { CommandRegistry } from '@lumino/commands';
 import { Widget } from '@lumino/widgets';
 
 import { FakeModel } from '../testing/fakeModel';
 import { me } from '../testing/fakeFetch';
+import { CommandIDs } from '../commands';
 import { CatalystPanel } from './CatalystPanel';
 
 /** Wait until React has rendered something matching `selector` in the panel. */
@@ -88,7 +90,7 @@ describe('jupyterlab-catalyst', () => {
       const headings = Array.from(panel.node.querySelectorAll('h3')).map(
         h => h.textContent
       );
-      expect(headings).toEqual(['Your roles', 'Service', 'Coming soon']);
+      expect(headings).toEqual(['Your roles', 'Service', 'Your tools']);
       const status = panel.node.querySelector('.jp-Catalyst-status')!;
       expect(status.getAttribute('role')).toBe('status');
       expect(status.getAttribute('aria-live')).toBe('polite');
@@ -143,12 +145,13 @@ describe('jupyterlab-catalyst', () => {
       expect(model.refresh).toHaveBeenCalledTimes(1);
     });
 
-    it('should say where training, the admin console and feedback will live', async () => {
+    it('should offer no tools without commands, and say feedback is coming', async () => {
       const upcoming = await find(panel, '.jp-Catalyst-upcoming');
 
-      expect(
-        Array.from(upcoming.querySelectorAll('dt')).map(dt => dt.textContent)
-      ).toEqual(['Training', 'Admin console', 'Feedback']);
+      expect(panel.node.querySelectorAll('.jp-Catalyst-tool')).toHaveLength(0);
+      expect(upcoming.textContent).toBe(
+        'Coming soon: send ideas and problems to the Catalyst team from here.'
+      );
     });
 
     it('should render in Spanish when JupyterLab runs in Spanish', async () => {
@@ -182,6 +185,47 @@ describe('jupyterlab-catalyst', () => {
         spanish.node.querySelector('[data-role="hub-champion"]')?.textContent
       ).toBe('Referente del Hub');
       spanish.dispose();
+    });
+  });
+  describe('CatalystPanel tools', () => {
+    it('should offer the tools whose commands are visible to the user and open them', async () => {
+      const commands = new CommandRegistry();
+      const opened: string[] = [];
+      const tool = (id: string, label: string, visible: boolean) =>
+        commands.addCommand(id, {
+          label,
+          caption: `${label} caption`,
+          isVisible: () => visible,
+          execute: () => void opened.push(id)
+        });
+      tool(CommandIDs.openTraining, 'Training', true);
+      tool(CommandIDs.openAdminConsole, 'Hub admin', false);
+      const model = new FakeModel();
+      const panel = new CatalystPanel({
+        model,
+        translator: nullTranslator,
+        commands
+      });
+      Widget.attach(panel, document.body);
+      try {
+        model.set({ me: me(), state: 'connected' });
+        await find(panel, '.jp-Catalyst-tool');
+        // A tool registered later (another plugin) appears without a reload.
+        tool(CommandIDs.openPartnerships, 'Partnerships', true);
+        await settle();
+        const buttons = Array.from(
+          panel.node.querySelectorAll<HTMLButtonElement>('.jp-Catalyst-tool')
+        );
+        expect(buttons.map(b => b.textContent)).toEqual([
+          'Training',
+          'Partnerships'
+        ]);
+        buttons[0].click();
+        await settle();
+        expect(opened).toEqual([CommandIDs.openTraining]);
+      } finally {
+        panel.dispose();
+      }
     });
   });
 });

@@ -1,13 +1,15 @@
 import { ITranslator, TranslationBundle } from '@jupyterlab/translation';
 import { ReactWidget, UseSignal } from '@jupyterlab/ui-components';
+import type { CommandRegistry } from '@lumino/commands';
 import * as React from 'react';
 
+import { CommandIDs } from '../commands';
 import { catalystIcon } from '../icons';
 import type { ICatalystModel } from '../tokens';
 import { Greeting } from './components/Greeting';
 import { RoleList } from './components/RoleList';
 import { ServiceStatus } from './components/ServiceStatus';
-import { Upcoming } from './components/Upcoming';
+import { type ITool, Tools } from './components/Tools';
 
 /** The Catalyst side panel: a Lumino shell that re-renders its view when the model changes. */
 export class CatalystPanel extends ReactWidget {
@@ -15,6 +17,7 @@ export class CatalystPanel extends ReactWidget {
   constructor(options: CatalystPanel.IOptions) {
     super();
     this._model = options.model;
+    this._commands = options.commands ?? null;
     this._trans = options.translator.load('jupyterlab_catalyst');
     const trans = this._trans;
     this.id = CatalystPanel.ID;
@@ -28,15 +31,31 @@ export class CatalystPanel extends ReactWidget {
     return this._model;
   }
 
-  /** Render the view; UseSignal re-renders it on every model change. */
+  /** Render the view; it re-renders on every model change and when commands come or change. */
   protected render(): JSX.Element {
+    const commands = this._commands;
+    const view = () => (
+      <CatalystView
+        model={this._model}
+        trans={this._trans}
+        tools={commands ? availableTools(commands) : []}
+        onOpen={id => void commands?.execute(id)}
+      />
+    );
     return (
       <UseSignal signal={this._model.changed}>
-        {() => <CatalystView model={this._model} trans={this._trans} />}
+        {() =>
+          commands ? (
+            <UseSignal signal={commands.commandChanged}>{view}</UseSignal>
+          ) : (
+            view()
+          )
+        }
       </UseSignal>
     );
   }
 
+  private _commands: CommandRegistry | null;
   private _model: ICatalystModel;
   private _trans: TranslationBundle;
 }
@@ -50,12 +69,32 @@ export namespace CatalystPanel {
   export interface IOptions {
     model: ICatalystModel;
     translator: ITranslator;
+    /** The application's commands, to offer the Catalyst tools this user may open. */
+    commands?: CommandRegistry;
   }
+}
+
+/** The Catalyst tools in the order the panel lists them. */
+const TOOL_COMMANDS = [
+  CommandIDs.openTraining,
+  CommandIDs.openAdminConsole,
+  CommandIDs.openPartnerships
+];
+
+/** The tools registered and visible to this user (each tool's command decides by role). */
+export function availableTools(commands: CommandRegistry): ITool[] {
+  return TOOL_COMMANDS.filter(
+    id => commands.hasCommand(id) && commands.isVisible(id)
+  ).map(id => ({
+    id,
+    label: commands.label(id),
+    caption: commands.caption(id)
+  }));
 }
 
 /** The panel's content for one snapshot of the model. */
 export function CatalystView(props: CatalystView.IProps): JSX.Element {
-  const { model, trans } = props;
+  const { model, trans, tools = [], onOpen = () => undefined } = props;
   const me = model.me;
   const onRetry = (): void => {
     void model.refresh();
@@ -76,7 +115,7 @@ export function CatalystView(props: CatalystView.IProps): JSX.Element {
         onRetry={onRetry}
         trans={trans}
       />
-      <Upcoming trans={trans} />
+      <Tools trans={trans} tools={tools} onOpen={onOpen} />
     </div>
   );
 }
@@ -87,5 +126,9 @@ export namespace CatalystView {
   export interface IProps {
     model: ICatalystModel;
     trans: TranslationBundle;
+    /** Tools the user may open; none by default. */
+    tools?: ITool[];
+    /** Opens a tool by command id. */
+    onOpen?: (id: string) => void;
   }
 }

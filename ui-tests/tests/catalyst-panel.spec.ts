@@ -9,6 +9,9 @@ test.describe('Catalyst panel', () => {
     await expect(panel.locator('.jp-Catalyst-greeting')).toContainText('member');
     await expect(panel.locator('.jp-Catalyst-roles li')).toHaveCount(1);
     await expect(panel.locator('.jp-Catalyst-roles li[data-role="member"]')).toBeVisible();
+    // Tools follow the role: training for everyone, the admin console for Hub Champions only.
+    await expect(panel.locator('.jp-Catalyst-tool[data-command="catalyst:open-training"]')).toBeVisible();
+    await expect(panel.locator('.jp-Catalyst-tool[data-command="catalyst:open-admin-console"]')).toHaveCount(0);
   });
 
   test('champion sees the Hub Champion role', async ({ page }) => {
@@ -16,6 +19,8 @@ test.describe('Catalyst panel', () => {
     const panel = await openCatalystPanel(page);
     await expect(panel.locator('.jp-Catalyst-greeting')).toContainText('champion');
     await expect(panel.locator('.jp-Catalyst-roles li[data-role="hub-champion"]')).toHaveText('Hub Champion');
+    await panel.locator('.jp-Catalyst-tool[data-command="catalyst:open-admin-console"]').click();
+    await expect(page.locator('#jupyterlab-catalyst-admin')).toBeVisible();
   });
 
   test('switching JupyterLab to Spanish switches the panel', async ({ page }) => {
