@@ -192,21 +192,10 @@ export function createAdminService(deps: AdminServiceDeps) {
     return deps.hub;
   }
 
-  /** Calls the hub, turning "unreachable" into the service's 503. */
-  async function call(
-    method: string,
-    path: string,
-    body?: unknown
-  ): Promise<HubAnswer> {
-    const slow = /\/servers?(\/|$)/.test(path.split('?')[0] ?? '');
+  /** Runs a hub request, turning "unreachable" into the service's 503. */
+  async function reach<T>(request: () => Promise<T>): Promise<T> {
     try {
-      return await hub().call(
-        method,
-        path,
-        body,
-        'application/json',
-        slow ? SERVER_ACTION_TIMEOUT_MS : undefined
-      );
+      return await request();
     } catch (error) {
       if (error instanceof HubUnreachable) {
         throw new AppError(
@@ -217,6 +206,24 @@ export function createAdminService(deps: AdminServiceDeps) {
       }
       throw error;
     }
+  }
+
+  /** Calls the hub's REST API (unreachable → 503). */
+  async function call(
+    method: string,
+    path: string,
+    body?: unknown
+  ): Promise<HubAnswer> {
+    const slow = /\/servers?(\/|$)/.test(path.split('?')[0] ?? '');
+    return reach(() =>
+      hub().call(
+        method,
+        path,
+        body,
+        'application/json',
+        slow ? SERVER_ACTION_TIMEOUT_MS : undefined
+      )
+    );
   }
 
   async function record(entry: Omit<AuditRecord, 'hubId'>): Promise<void> {
@@ -295,25 +302,15 @@ export function createAdminService(deps: AdminServiceDeps) {
   return {
     /** A page of users from the hub's pagination API. */
     async listUsers(query: UserListQuery): Promise<UserPage> {
-      let answer: HubAnswer;
-      try {
-        answer = await hub().listUsers({
+      const answer = await reach(() =>
+        hub().listUsers({
           offset: query.offset,
           limit: query.limit,
           nameFilter: query.name_filter,
           state: query.state,
           sort: query.sort
-        });
-      } catch (error) {
-        if (error instanceof HubUnreachable) {
-          throw new AppError(
-            503,
-            'hub_unreachable',
-            'JupyterHub cannot be reached; try again shortly'
-          );
-        }
-        throw error;
-      }
+        })
+      );
       if (answer.status !== 200) throw hubError(answer, 'listing users');
       const page = answer.body as {
         items?: HubUserModel[];
@@ -495,19 +492,7 @@ export function createAdminService(deps: AdminServiceDeps) {
     async listGroups(
       search?: string
     ): Promise<{ items: Group[]; total: number }> {
-      let answer: Awaited<ReturnType<HubAdminClient['allGroups']>>;
-      try {
-        answer = await hub().allGroups();
-      } catch (error) {
-        if (error instanceof HubUnreachable) {
-          throw new AppError(
-            503,
-            'hub_unreachable',
-            'JupyterHub cannot be reached; try again shortly'
-          );
-        }
-        throw error;
-      }
+      const answer = await reach(() => hub().allGroups());
       if (answer.status !== 200) throw hubError(answer, 'listing groups');
       const needle = search?.trim().toLowerCase() ?? '';
       const items = answer.groups

@@ -139,6 +139,12 @@ const termColumns = [
 
 /** Partnership queries over one database handle. */
 export function createPartnershipsRepository(db: Db) {
+  /** A person's columns; the finders differ only in how they pick the person. */
+  const people = () =>
+    db
+      .selectFrom('partnership_people')
+      .select(['id', 'name', 'email', 'github_handle']);
+
   const terms = () =>
     db
       .selectFrom('partnership_terms')
@@ -437,27 +443,19 @@ export function createPartnershipsRepository(db: Db) {
     },
 
     async findPersonByEmail(email: string): Promise<PersonRow | undefined> {
-      return db
-        .selectFrom('partnership_people')
-        .select(['id', 'name', 'email', 'github_handle'])
+      return people()
         .where(sql<string>`lower(email)`, '=', email.toLowerCase())
         .executeTakeFirst();
     },
 
     async findPersonByGithub(handle: string): Promise<PersonRow | undefined> {
-      return db
-        .selectFrom('partnership_people')
-        .select(['id', 'name', 'email', 'github_handle'])
+      return people()
         .where(sql<string>`lower(github_handle)`, '=', handle.toLowerCase())
         .executeTakeFirst();
     },
 
     async findPerson(id: number): Promise<PersonRow | undefined> {
-      return db
-        .selectFrom('partnership_people')
-        .select(['id', 'name', 'email', 'github_handle'])
-        .where('id', '=', id)
-        .executeTakeFirst();
+      return people().where('id', '=', id).executeTakeFirst();
     },
 
     async insertPerson(row: Omit<PersonRow, 'id'>): Promise<number> {
