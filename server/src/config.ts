@@ -45,6 +45,12 @@ export const EnvSchema = Type.Object({
   CATALYST_DB_POOL_MAX: Type.Optional(
     Type.Integer({ minimum: 1, maximum: 100 })
   ),
+  CATALYST_DB_PREPARED_STATEMENTS: Type.Union(
+    [Type.Literal('0'), Type.Literal('1')],
+    {
+      default: '1'
+    }
+  ),
   CATALYST_DATA_DIR: Type.Optional(Type.String({ minLength: 1 })),
   XDG_DATA_HOME: Type.Optional(Type.String()),
   CATALYST_JWT_SECRET: Type.Optional(Type.String({ minLength: 32 })),
@@ -88,6 +94,8 @@ export interface Config {
   };
   databaseUrl: string | null;
   dbPoolMax: number | null;
+  /** Hot queries as named prepared statements on PostgreSQL (src/db/prepared.ts). */
+  dbPreparedStatements: boolean;
   dataDir: string;
   jwt: { secret: string; ttlSeconds: number };
   bodyLimit: number;
@@ -158,6 +166,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     },
     databaseUrl: env.DATABASE_URL ?? null,
     dbPoolMax: env.CATALYST_DB_POOL_MAX ?? null,
+    dbPreparedStatements: env.CATALYST_DB_PREPARED_STATEMENTS === '1',
     dataDir: env.CATALYST_DATA_DIR ?? defaultDataDir(env.XDG_DATA_HOME),
     jwt: {
       secret: jwtSecret(env, devMode),

@@ -7,6 +7,7 @@ import type { Database } from '../db/database.js';
 import { migrateToLatest } from '../db/migrator.js';
 import { PgliteProcess } from '../db/pglite-process.js';
 import { createKysely, createPool } from '../db/pool.js';
+import { usePreparedStatements } from '../db/prepared.js';
 
 /** Which store backs the service. */
 export type Store = 'pglite' | 'postgres';
@@ -40,6 +41,7 @@ async function databasePlugin(
     { max: config.dbPoolMax ?? (pglite ? 4 : 10) },
     app.log
   );
+  if (!pglite && config.dbPreparedStatements) usePreparedStatements(pool);
   const db = createKysely(pool);
   const close = async (): Promise<void> => {
     await db.destroy();

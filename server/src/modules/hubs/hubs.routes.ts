@@ -34,7 +34,7 @@ export const hubRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = async (
     },
     async () => {
       // Read fresh on every call: this is the database read the benchmark measures.
-      const hub = await app.hubsRepository.findById(config.hubId);
+      const hub = await app.hubsRepository.findSummary(config.hubId);
       if (!hub)
         throw new AppError(404, 'not_found', 'this hub is not registered');
       return {

@@ -1,0 +1,77 @@
+/**
+ * Hot queries compiled once and, on PostgreSQL, run as named prepared statements.
+ *
+ * A one-row read spends most of its time outside the database: Kysely builds and compiles the
+ * query on every call, and PostgreSQL parses and plans it again each time. `precompile` does the
+ * first once per process; `usePreparedStatements` makes the second once per connection.
+ */
+import { createHash } from 'node:crypto';
+import type { Compilable, CompiledQuery, Kysely } from 'kysely';
+import type pg from 'pg';
+
+/** SQL text → statement name, for every query `precompile` made. */
+const statementNames = new Map<string, string>();
+
+/** The statement name for this SQL, if it was precompiled. */
+export function statementNameFor(sql: string): string | undefined {
+  return statementNames.get(sql);
+}
+
+/**
+ * A query built once from sample arguments; calling it substitutes the real ones.
+ *
+ * Each argument must reach the SQL as one bound parameter (a `where x = arg`), which the
+ * compiled query is checked for at definition time, so a query whose shape depends on its
+ * arguments (an `in (...)` list, an optional filter) fails loudly instead of running wrong.
+ */
+export function precompile<DB, Args extends string[], Row>(
+  db: Kysely<DB>,
+  build: (db: Kysely<DB>, ...args: Args) => Compilable<Row>,
+  arity: Args['length']
+): (...args: Args) => Promise<Row[]> {
+  const samples = Array.from(
+    { length: arity },
+    (_, i) => `\u0000precompile-argument-${i}`
+  ) as Args;
+  const compiled = build(db, ...samples).compile();
+  const slots = compiled.parameters.map(p => samples.indexOf(p as string));
+  for (let i = 0; i < arity; i++) {
+    if (slots.filter(s => s === i).length !== 1)
+      throw new Error(
+        `precompile: argument ${i} must appear exactly once as a parameter in: ${compiled.sql}`
+      );
+  }
+  const name = `catalyst_${createHash('sha1').update(compiled.sql).digest('hex').slice(0, 16)}`;
+  statementNames.set(compiled.sql, name);
+  return async (...args: Args) => {
+    const query: CompiledQuery<Row> = {
+      ...compiled,
+      parameters: slots.map((s, i) =>
+        s >= 0 ? args[s] : compiled.parameters[i]
+      )
+    };
+    return (await db.executeQuery(query)).rows;
+  };
+}
+
+/**
+ * Runs precompiled SQL as named statements on this pool's connections.
+ *
+ * Only for a real PostgreSQL server: the embedded PGlite serves all connections from one session,
+ * where two connections preparing the same name would collide. A pooler that does not keep
+ * sessions (PgBouncer in transaction mode before 1.21) cannot hold them either: the
+ * `CATALYST_DB_PREPARED_STATEMENTS=0` setting turns this off.
+ */
+export function usePreparedStatements(pool: pg.Pool): void {
+  pool.on('connect', client => {
+    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    (client as { query: unknown }).query = (...args: unknown[]) => {
+      const [text, values] = args;
+      const name =
+        typeof text === 'string' ? statementNames.get(text) : undefined;
+      return name && args.length === 2
+        ? query({ name, text, values })
+        : query(...args);
+    };
+  });
+}
