@@ -11,6 +11,10 @@ interface FakeUser {
   name: string;
   admin: boolean;
   running: boolean;
+  /** ISO time, or null/absent for a user who never logged in. */
+  lastActivity?: string | null;
+  /** Named servers: name → running. */
+  named?: Record<string, boolean>;
 }
 
 /** A running fake hub with users and groups tests can inspect. */
@@ -18,6 +22,10 @@ export interface FakeAdminHub {
   apiUrl: string;
   users: Map<string, FakeUser>;
   groups: Map<string, Set<string>>;
+  /** Group properties by group name (absent = {}). */
+  groupProperties: Map<string, Record<string, unknown>>;
+  /** The `/hub/metrics` text, or null to answer 403 as a hub without `read:metrics` would. */
+  metrics: string | null;
   /** Every request as "METHOD path". */
   requests: string[];
   close(): Promise<void>;
@@ -44,28 +52,35 @@ export async function startFakeAdminHub(
       ])
     ),
     groups: new Map([['hub-champions', new Set<string>()]]),
+    groupProperties: new Map(),
+    metrics: null,
     requests: [],
     close: async () => undefined
   };
+  const serverModel = (u: FakeUser, name: string, running: boolean) => ({
+    name,
+    ready: running,
+    pending: null,
+    started: running ? '2026-01-01T00:00:00Z' : null,
+    last_activity: null,
+    url: `/user/${u.name}/${name ? `${name}/` : ''}`
+  });
   const model = (u: FakeUser) => ({
     kind: 'user',
     name: u.name,
     admin: u.admin,
     groups: [...hub.groups].filter(([, m]) => m.has(u.name)).map(([g]) => g),
     created: '2026-01-01T00:00:00Z',
-    last_activity: null,
-    servers: u.running
-      ? {
-          '': {
-            name: '',
-            ready: true,
-            pending: null,
-            started: '2026-01-01T00:00:00Z',
-            last_activity: null,
-            url: `/user/${u.name}/`
-          }
-        }
-      : {}
+    last_activity: u.lastActivity ?? null,
+    servers: {
+      ...(u.running ? { '': serverModel(u, '', true) } : {}),
+      ...Object.fromEntries(
+        Object.entries(u.named ?? {}).map(([name, running]) => [
+          name,
+          serverModel(u, name, running)
+        ])
+      )
+    }
   });
   const server: Server = createServer((req, res) => {
     void handle(req, res);
@@ -83,6 +98,13 @@ export async function startFakeAdminHub(
       res.end(value === undefined ? '' : JSON.stringify(value));
     };
     let m: RegExpExecArray | null;
+    if (url.pathname === '/hub/metrics') {
+      if (hub.metrics === null)
+        return send(403, { status: 403, message: 'Forbidden' });
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      res.end(hub.metrics);
+      return;
+    }
     if (path === '/' && req.method === 'GET')
       return send(200, { version: '5.4.6' });
     if (path === '/info') {
@@ -118,13 +140,39 @@ export async function startFakeAdminHub(
         hub.users.delete(user.name);
         return send(204);
       }
+      if (req.method === 'PATCH') {
+        if (typeof body.name === 'string') {
+          hub.users.delete(user.name);
+          user.name = body.name;
+          hub.users.set(user.name, user);
+        }
+        if (typeof body.admin === 'boolean') user.admin = body.admin;
+        return send(200, model(user));
+      }
       return send(200, model(user));
     }
-    if ((m = /^\/users\/([^/]+)\/server(?:s\/[^/]+)?$/.exec(path))) {
+    if (
+      (m = /^\/users\/([^/]+)\/server(?:s\/([^/]+))?\/progress$/.exec(path))
+    ) {
       const user = hub.users.get(m[1] as string);
       if (!user) return send(404, { status: 404, message: 'Not Found' });
-      user.running = req.method === 'POST';
-      return send(req.method === 'POST' ? 201 : 204);
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      res.write('data: {"progress": 50, "message": "Spawning server..."}\n\n');
+      res.end(
+        `data: {"progress": 100, "ready": true, "message": "Server ready at /user/${user.name}/", "url": "/user/${user.name}/"}\n\n`
+      );
+      return;
+    }
+    if ((m = /^\/users\/([^/]+)\/server(?:s\/([^/]+))?$/.exec(path))) {
+      const user = hub.users.get(m[1] as string);
+      if (!user) return send(404, { status: 404, message: 'Not Found' });
+      const running = req.method === 'POST';
+      if (m[2]) {
+        user.named ??= {};
+        if (body.remove === true) delete user.named[m[2]];
+        else user.named[m[2]] = running;
+      } else user.running = running;
+      return send(running ? 201 : 204);
     }
     if (path === '/groups') {
       return send(200, {
@@ -132,7 +180,7 @@ export async function startFakeAdminHub(
           kind: 'group',
           name,
           users: [...members],
-          properties: {}
+          properties: hub.groupProperties.get(name) ?? {}
         })),
         _pagination: {
           offset: 0,
@@ -141,6 +189,13 @@ export async function startFakeAdminHub(
           next: null
         }
       });
+    }
+    if ((m = /^\/groups\/([^/]+)\/properties$/.exec(path))) {
+      const name = m[1] as string;
+      if (!hub.groups.has(name))
+        return send(404, { status: 404, message: 'Not Found' });
+      hub.groupProperties.set(name, body);
+      return send(200, { name, properties: body });
     }
     if ((m = /^\/groups\/([^/]+)(\/users)?$/.exec(path))) {
       const name = m[1] as string;
@@ -156,7 +211,11 @@ export async function startFakeAdminHub(
           hub.groups.delete(name);
           return send(204);
         }
-        return send(200, { name, users: [...group], properties: {} });
+        return send(200, {
+          name,
+          users: [...group],
+          properties: hub.groupProperties.get(name) ?? {}
+        });
       }
       if (!group) return send(404, { status: 404, message: 'Not Found' });
       for (const u of body.users as string[]) {

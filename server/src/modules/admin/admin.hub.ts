@@ -121,6 +121,54 @@ export class HubAdminClient {
     return this.call('GET', `/users?${params}`, undefined, PAGINATED);
   }
 
+  /** Every user matching the hub-side filters, read 200 at a time (for filters the hub cannot apply). */
+  async scanUsers(
+    query: Pick<UserQuery, 'nameFilter' | 'state' | 'sort'>
+  ): Promise<HubAnswer & { users: HubUserModel[] }> {
+    const users: HubUserModel[] = [];
+    for (let offset = 0; ; offset += 200) {
+      const answer = await this.listUsers({ ...query, offset, limit: 200 });
+      if (answer.status !== 200) return { ...answer, users };
+      const page = answer.body as { items?: HubUserModel[] };
+      const items = page.items ?? [];
+      users.push(...items);
+      if (items.length < 200) return { ...answer, users };
+    }
+  }
+
+  /** The hub's Prometheus metrics (`/hub/metrics`, needs `read:metrics`), as text; null when refused. */
+  async metrics(): Promise<string | null> {
+    const { url, token, timeoutMs, log } = this.options;
+    try {
+      const response = await fetch(url.replace(/\/api\/?$/, '/metrics'), {
+        headers: { Authorization: `token ${token}` },
+        signal: AbortSignal.timeout(timeoutMs)
+      });
+      const text = await response.text();
+      return response.status === 200 ? text : null;
+    } catch (error) {
+      log.warn({ err: error }, 'hub metrics unreachable');
+      throw new HubUnreachable('JupyterHub cannot be reached');
+    }
+  }
+
+  /** Opens the hub's spawn-progress event stream of one server; the caller reads and closes the body. */
+  async progressStream(path: string, signal: AbortSignal): Promise<Response> {
+    const { url, token, log } = this.options;
+    try {
+      return await fetch(`${url}${path}`, {
+        headers: {
+          Authorization: `token ${token}`,
+          Accept: 'text/event-stream'
+        },
+        signal
+      });
+    } catch (error) {
+      log.warn({ err: error, path }, 'hub progress stream unreachable');
+      throw new HubUnreachable('JupyterHub cannot be reached');
+    }
+  }
+
   /** `GET /groups` page by page until all are read (groups are few; the hub has no name filter). */
   async allGroups(): Promise<HubAnswer & { groups: HubGroupModel[] }> {
     const groups: HubGroupModel[] = [];

@@ -1,7 +1,7 @@
 /** Queries on the audit log; no HTTP here. */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/database.js';
-import type { AuditEntry } from './admin.schemas.js';
+import type { AuditEntry, TrainingSummary } from './admin.schemas.js';
 
 /** One action to record. */
 export interface AuditRecord {
@@ -78,6 +78,48 @@ export function createAuditRepository(db: Kysely<Database>) {
     }
   };
 }
+
+/** Training progress per user, read from the training tables (read-only), for the users table. */
+export function createTrainingSummaryReader(db: Kysely<Database>) {
+  return {
+    /** Passed steps and tutorials touched by each named user of one hub; users without progress are absent. */
+    async summaries(
+      hubId: string,
+      names: string[]
+    ): Promise<Map<string, TrainingSummary>> {
+      const result = new Map<string, TrainingSummary>();
+      if (!names.length) return result;
+      const rows = await db
+        .selectFrom('training_progress')
+        .where('hub_id', '=', hubId)
+        .where('user_name', 'in', names)
+        .groupBy('user_name')
+        .select(eb => [
+          'user_name',
+          // A step passed again in a newer tutorial version counts once.
+          sql<string>`count(distinct tutorial_id || '/' || step_id) filter (where status = 'passed')`.as(
+            'passed'
+          ),
+          eb.fn.count<string>('tutorial_id').distinct().as('tutorials'),
+          eb.fn.max('updated_at').as('updated')
+        ])
+        .execute();
+      for (const row of rows) {
+        result.set(row.user_name, {
+          passedSteps: Number(row.passed),
+          tutorials: Number(row.tutorials),
+          updatedAt: new Date(row.updated as Date | string).toISOString()
+        });
+      }
+      return result;
+    }
+  };
+}
+
+/** The training summary reader's interface. */
+export type TrainingSummaryReader = ReturnType<
+  typeof createTrainingSummaryReader
+>;
 
 /** The audit repository's interface. */
 export type AuditRepository = ReturnType<typeof createAuditRepository>;

@@ -16,7 +16,7 @@ const BASE = '/services/catalyst/api/admin';
 
 /** Every admin route, with a request that a Hub Champion may make. */
 const ROUTES: {
-  method: 'GET' | 'POST' | 'DELETE';
+  method: 'GET' | 'POST' | 'DELETE' | 'PATCH' | 'PUT';
   url: string;
   payload?: object;
 }[] = [
@@ -37,6 +37,18 @@ const ROUTES: {
     payload: { users: ['bea'] }
   },
   { method: 'GET', url: '/info' },
+  { method: 'GET', url: '/users/names?admin=false' },
+  { method: 'PATCH', url: '/users/bea', payload: { name: 'bea2' } },
+  { method: 'POST', url: '/users/bea/server/restart' },
+  { method: 'POST', url: '/users/bea/servers/gpu/restart' },
+  { method: 'DELETE', url: '/users/bea/servers/gpu?remove=true' },
+  { method: 'GET', url: '/users/bea/server/progress' },
+  {
+    method: 'PUT',
+    url: '/groups/cohort/properties',
+    payload: { properties: { cpu_limit: 2 } }
+  },
+  { method: 'GET', url: '/totals' },
   { method: 'GET', url: '/audit' },
   { method: 'GET', url: '/audit/export' }
 ];
@@ -83,8 +95,11 @@ for (const backend of backends()) {
       ] as const) {
         hub.users.set(name, { name, admin, running: false });
       }
+      hub.users.get('bea')!.named = { gpu: false };
       hub.groups.clear();
       hub.groups.set('hub-champions', new Set(['chen']));
+      hub.groupProperties.clear();
+      hub.metrics = null;
       hub.requests.length = 0;
     });
 
@@ -314,7 +329,15 @@ for (const backend of backends()) {
         champion()
       );
       assert.deepEqual(res.json(), {
-        items: [{ name: 'cohort-a', users: ['bea', 'root'], memberCount: 2 }],
+        items: [
+          {
+            name: 'cohort-a',
+            users: ['bea', 'root'],
+            memberCount: 2,
+            properties: {},
+            managed: null
+          }
+        ],
         total: 1
       });
     });
@@ -326,9 +349,343 @@ for (const backend of backends()) {
       assert.equal(res.json().authenticator.class, 'DummyAuthenticator');
       assert.deepEqual(res.json().features, {
         sort: true,
-        groupProperties: true
+        groupProperties: true,
+        progress: true
       });
       assert.equal(res.json().adminUrl, 'https://hub.example.org/hub/admin');
+    });
+
+    describe('filters the hub cannot apply', () => {
+      const day = 24 * 60 * 60 * 1000;
+      const names = (res: { json(): { items: { name: string }[] } }) =>
+        res.json().items.map(u => u.name);
+      beforeEach(() => {
+        hub.users.get('chen')!.lastActivity = new Date().toISOString();
+        // The hub omits the zone: the service reads it as UTC.
+        hub.users.get('bea')!.lastActivity = new Date(Date.now() - 40 * day)
+          .toISOString()
+          .replace('Z', '');
+        hub.users.get('root')!.lastActivity = null;
+        hub.groups.set('cohort', new Set(['bea', 'root']));
+      });
+      const cases: [string, string[]][] = [
+        ['admin=true', ['root']],
+        ['admin=false', ['chen', 'bea']],
+        ['group=cohort', ['bea', 'root']],
+        ['never_logged_in=true', ['root']],
+        ['inactive_days=30', ['bea', 'root']],
+        ['inactive_days=60', ['root']],
+        ['group=cohort&admin=false&name_filter=b', ['bea']]
+      ];
+      for (const [query, expected] of cases) {
+        it(`${query} → ${expected.join(', ')}`, async () => {
+          const res = await send(
+            { method: 'GET', url: `/users?${query}` },
+            champion()
+          );
+          assert.equal(res.statusCode, 200, res.body);
+          assert.deepEqual(names(res), expected);
+          assert.equal(res.json().total, expected.length);
+        });
+      }
+      it('pages through the filtered users with the filtered total', async () => {
+        const res = await send(
+          { method: 'GET', url: '/users?inactive_days=30&limit=1&offset=1' },
+          champion()
+        );
+        assert.deepEqual(names(res), ['root']);
+        assert.equal(res.json().total, 2);
+      });
+      it('lists every matching name for a bulk action on all that match', async () => {
+        const res = await send(
+          { method: 'GET', url: '/users/names?group=cohort' },
+          champion()
+        );
+        assert.deepEqual(res.json(), {
+          names: ['bea', 'root'],
+          total: 2,
+          truncated: false
+        });
+      });
+      it('refuses a bad filter with the field named', async () => {
+        for (const url of [
+          '/users?inactive_days=0',
+          '/users?admin=maybe',
+          '/users?group=a%20b'
+        ]) {
+          const res = await send({ method: 'GET', url }, champion());
+          assert.equal(res.statusCode, 400, url);
+          assert.match(res.json().message, /inactive_days|admin|group/);
+        }
+      });
+    });
+
+    it("shows each user's training progress from this hub only", async () => {
+      const at = new Date('2026-11-20T10:00:00Z');
+      const row = (
+        hubId: string,
+        step: string,
+        status: string,
+        version = '1'
+      ) => ({
+        hub_id: hubId,
+        user_name: 'bea',
+        tutorial_id: 'python-first',
+        version,
+        step_id: step,
+        status: status as 'passed',
+        attempts: 1,
+        hints_used: 0,
+        first_passed_at: status === 'passed' ? at : null,
+        client_updated_at: at,
+        updated_at: at
+      });
+      await t.app.db
+        .insertInto('hubs')
+        .values({ id: 'hub-b', community_id: null, name: 'Hub B', url: '' })
+        .onConflict(oc => oc.column('id').doNothing())
+        .execute();
+      await t.app.db
+        .insertInto('training_progress')
+        .values([
+          row('hub-a', 's1', 'passed'),
+          row('hub-a', 's1', 'passed', '2'),
+          row('hub-a', 's2', 'passed'),
+          row('hub-a', 's3', 'started'),
+          row('hub-b', 's4', 'passed')
+        ])
+        .execute();
+      try {
+        const res = await send(
+          { method: 'GET', url: '/users?name_filter=bea' },
+          champion()
+        );
+        assert.deepEqual(res.json().items[0].training, {
+          passedSteps: 2,
+          tutorials: 1,
+          updatedAt: at.toISOString()
+        });
+        const chen = await send(
+          { method: 'GET', url: '/users?name_filter=chen' },
+          champion()
+        );
+        assert.equal(chen.json().items[0].training, null);
+      } finally {
+        await t.app.db.deleteFrom('training_progress').execute();
+      }
+    });
+
+    it("reports the hub's totals from its metrics, else counted from its users", async () => {
+      hub.metrics = [
+        '# HELP jupyterhub_total_users total user count',
+        'jupyterhub_total_users 1234',
+        'jupyterhub_running_servers 56',
+        'jupyterhub_active_users{period="24h"} 78',
+        'jupyterhub_active_users{period="7d"} 90',
+        'jupyterhub_active_users{period="30d"} 321'
+      ].join('\n');
+      const fromMetrics = await send(
+        { method: 'GET', url: '/totals' },
+        champion()
+      );
+      assert.deepEqual(fromMetrics.json(), {
+        users: 1234,
+        runningServers: 56,
+        active24h: 78,
+        active7d: 90,
+        active30d: 321,
+        source: 'metrics'
+      });
+      hub.metrics = null;
+      hub.users.get('bea')!.running = true;
+      hub.users.get('bea')!.lastActivity = new Date().toISOString();
+      // A change through the console drops the cached totals.
+      await send({ method: 'POST', url: '/groups/fresh' }, champion());
+      const counted = await send({ method: 'GET', url: '/totals' }, champion());
+      assert.deepEqual(counted.json(), {
+        users: 3,
+        runningServers: 1,
+        active24h: 1,
+        active7d: 1,
+        active30d: 1,
+        source: 'listing'
+      });
+    });
+
+    it('restarts a server: stopped, then started, both audited', async () => {
+      hub.users.get('bea')!.running = true;
+      const res = await send(
+        { method: 'POST', url: '/users/bea/server/restart' },
+        champion()
+      );
+      assert.equal(res.statusCode, 200, res.body);
+      assert.equal(res.json().status, 'started');
+      assert.deepEqual(
+        hub.requests.filter(r => !r.startsWith('GET')),
+        ['DELETE /users/bea/server', 'POST /users/bea/server']
+      );
+      assert.equal(hub.users.get('bea')!.running, true);
+      const own = await send(
+        { method: 'POST', url: '/users/chen/server/restart' },
+        champion()
+      );
+      assert.equal(own.statusCode, 403);
+    });
+
+    it('deletes a stopped named server and refuses a running one', async () => {
+      hub.users.get('bea')!.named = { gpu: true, cpu: false };
+      const running = await send(
+        { method: 'DELETE', url: '/users/bea/servers/gpu?remove=true' },
+        champion()
+      );
+      assert.equal(running.statusCode, 409, running.body);
+      assert.match(running.json().message, /stop bea\/gpu/);
+      assert.deepEqual(hub.users.get('bea')!.named, { gpu: true, cpu: false });
+      const stopped = await send(
+        { method: 'DELETE', url: '/users/bea/servers/cpu?remove=true' },
+        champion()
+      );
+      assert.equal(stopped.statusCode, 200, stopped.body);
+      assert.equal(stopped.json().status, 'removed');
+      assert.deepEqual(hub.users.get('bea')!.named, { gpu: true });
+      const missing = await send(
+        { method: 'DELETE', url: '/users/bea/servers/cpu?remove=true' },
+        champion()
+      );
+      assert.equal(missing.statusCode, 404);
+    });
+
+    it("relays the hub's spawn progress as server-sent events", async () => {
+      const res = await send(
+        { method: 'GET', url: '/users/bea/server/progress' },
+        champion()
+      );
+      assert.equal(res.statusCode, 200, res.body);
+      assert.match(res.headers['content-type'] as string, /text\/event-stream/);
+      assert.match(res.body, /"progress": 50/);
+      assert.match(res.body, /"ready": true/);
+      const unknown = await send(
+        { method: 'GET', url: '/users/nobody/server/progress' },
+        champion()
+      );
+      assert.equal(unknown.statusCode, 404);
+    });
+
+    it('renames a user but never an admin, and never changes admin rights', async () => {
+      const res = await send(
+        { method: 'PATCH', url: '/users/bea', payload: { name: 'Bea-2' } },
+        champion()
+      );
+      assert.equal(res.statusCode, 200, res.body);
+      assert.equal(res.json().name, 'bea-2');
+      assert.ok(hub.users.has('bea-2') && !hub.users.has('bea'));
+      for (const payload of [
+        { name: 'boss' },
+        { admin: false },
+        { admin: true }
+      ]) {
+        const refused = await send(
+          { method: 'PATCH', url: '/users/root', payload },
+          champion()
+        );
+        assert.equal(refused.statusCode, 403, JSON.stringify(payload));
+        assert.equal(refused.json().code, 'admin_protected');
+      }
+      const grant = await send(
+        { method: 'PATCH', url: '/users/bea-2', payload: { admin: true } },
+        champion()
+      );
+      assert.equal(grant.json().code, 'admin_protected');
+      assert.equal(hub.users.get('root')!.admin, true);
+      assert.equal(hub.users.get('bea-2')!.admin, false);
+      assert.ok(hub.requests.every(r => !r.startsWith('PATCH /users/root')));
+    });
+
+    describe('group properties and groups the login system manages', () => {
+      beforeEach(() => {
+        hub.groups.set('cohort', new Set(['bea']));
+        hub.groups.set('gh-team', new Set(['bea']));
+        hub.groupProperties.set('gh-team', {
+          'catalyst.managed': 'synced from the GitHub team at each login'
+        });
+      });
+      it('replaces typed properties and audits them', async () => {
+        const properties = { cpu_limit: 2, image: 'rocker', gpu: false };
+        const res = await send(
+          {
+            method: 'PUT',
+            url: '/groups/cohort/properties',
+            payload: { properties }
+          },
+          champion()
+        );
+        assert.equal(res.statusCode, 200, res.body);
+        assert.deepEqual(hub.groupProperties.get('cohort'), properties);
+        const list = await send(
+          { method: 'GET', url: '/groups?search=cohort' },
+          champion()
+        );
+        assert.deepEqual(list.json().items[0].properties, properties);
+      });
+      it('refuses nested values and the operator-only marker', async () => {
+        for (const properties of [
+          { deep: { a: 1 } },
+          { 'catalyst.managed': 'no' }
+        ]) {
+          const res = await send(
+            {
+              method: 'PUT',
+              url: '/groups/cohort/properties',
+              payload: { properties }
+            },
+            champion()
+          );
+          assert.equal(res.statusCode, 400, res.body);
+          assert.match(res.json().message, /properties/);
+        }
+        assert.equal(hub.groupProperties.get('cohort'), undefined);
+      });
+      it('shows a managed group with its reason and refuses every edit of it', async () => {
+        const list = await send(
+          { method: 'GET', url: '/groups?search=gh' },
+          champion()
+        );
+        assert.equal(
+          list.json().items[0].managed,
+          'synced from the GitHub team at each login'
+        );
+        const edits: (typeof ROUTES)[number][] = [
+          {
+            method: 'POST',
+            url: '/groups/gh-team/users',
+            payload: { users: ['chen'] }
+          },
+          {
+            method: 'DELETE',
+            url: '/groups/gh-team/users',
+            payload: { users: ['bea'] }
+          },
+          { method: 'DELETE', url: '/groups/gh-team' },
+          {
+            method: 'PUT',
+            url: '/groups/gh-team/properties',
+            payload: { properties: { a: 1 } }
+          },
+          {
+            method: 'POST',
+            url: '/users',
+            payload: { usernames: ['newbie'], group: 'gh-team', confirm: true }
+          }
+        ];
+        for (const edit of edits) {
+          const res = await send(edit, champion());
+          assert.equal(res.statusCode, 409, `${edit.method} ${edit.url}`);
+          assert.match(res.json().message, /login system/);
+        }
+        assert.deepEqual([...hub.groups.get('gh-team')!], ['bea']);
+        assert.ok(!hub.users.has('newbie'));
+        assert.ok(hub.requests.every(r => r.startsWith('GET ')));
+      });
     });
 
     it('exports the audit log as CSV with formula-like cells escaped', async () => {

@@ -1,12 +1,19 @@
 /** The Hub Champion admin console: `{prefix}/api/admin/...`, every route for `hub-champion` only. */
+import { Readable } from 'node:stream';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { TSchema } from 'typebox';
 import type { Config } from '../../config.js';
 import { errorResponses } from '../../http-errors.js';
 import { HubAdminClient } from './admin.hub.js';
-import { createAuditRepository } from './admin.repository.js';
+import {
+  createAuditRepository,
+  createTrainingSummaryReader
+} from './admin.repository.js';
 import {
   AddUsersBodySchema,
   AddUsersResultSchema,
+  AdminUserSchema,
   AuditExportSchema,
   AuditPageSchema,
   AuditQuerySchema,
@@ -14,15 +21,28 @@ import {
   GroupListSchema,
   GroupMembersBodySchema,
   GroupParamsSchema,
+  GroupPropertiesBodySchema,
   HubInfoSchema,
+  HubTotalsSchema,
   NamedServerParamsSchema,
   OkSchema,
   ServerActionSchema,
+  ServerRemoveQuerySchema,
+  UserEditBodySchema,
   UserListQuerySchema,
+  UserNamesQuerySchema,
+  UserNamesSchema,
   UserPageSchema,
   UserParamsSchema
 } from './admin.schemas.js';
 import { createAdminService } from './admin.service.js';
+
+/** The request parts a route validates (params, querystring, body). */
+interface RequestParts {
+  params?: TSchema;
+  querystring?: TSchema;
+  body?: TSchema;
+}
 
 /** Admin routes; mounted under `{prefix}/api/admin`. */
 export const adminRoutes: FastifyPluginAsyncTypebox<{
@@ -33,55 +53,76 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{
     hub: config.hubApi
       ? new HubAdminClient({ ...config.hubApi, log: app.log })
       : null,
-    audit: createAuditRepository(app.db)
+    audit: createAuditRepository(app.db),
+    training: createTrainingSummaryReader(app.db)
   });
-  const guard = {
-    onRequest: [app.authenticate],
-    preHandler: app.requireRole('hub-champion')
-  };
-  const common = { tags: ['admin'], security: [{ session: [] }] };
-  const ok = { ok: true as const };
   const errors = errorResponses(400, 401, 403, 404, 409, 502, 503);
+  const ok = { ok: true as const };
+
+  /** The options every console route shares: session, `hub-champion`, its schemas and error answers. */
+  const route = <P extends RequestParts, R extends TSchema>(
+    summary: string,
+    parts: P,
+    answer: R
+  ) => ({
+    onRequest: [app.authenticate],
+    preHandler: app.requireRole('hub-champion'),
+    schema: {
+      tags: ['admin'],
+      security: [{ session: [] }],
+      summary,
+      ...parts,
+      response: { 200: answer, ...errors }
+    }
+  });
+  const user = { params: UserParamsSchema };
+  const named = { params: NamedServerParamsSchema };
+  const group = { params: GroupParamsSchema };
 
   app.get(
     '/users',
-    {
-      ...guard,
-      schema: {
-        ...common,
-        summary: "A page of the hub's users",
-        querystring: UserListQuerySchema,
-        response: { 200: UserPageSchema, ...errors }
-      }
-    },
+    route(
+      "A page of the hub's users",
+      { querystring: UserListQuerySchema },
+      UserPageSchema
+    ),
     async request => admin.listUsers(request.query)
+  );
+
+  app.get(
+    '/users/names',
+    route(
+      'Every user name matching the filters (for bulk actions on all that match)',
+      { querystring: UserNamesQuerySchema },
+      UserNamesSchema
+    ),
+    async request => admin.userNames(request.query)
   );
 
   app.post(
     '/users',
-    {
-      ...guard,
-      schema: {
-        ...common,
-        summary: 'Preview, or with confirm create, users from pasted names',
-        body: AddUsersBodySchema,
-        response: { 200: AddUsersResultSchema, ...errors }
-      }
-    },
+    route(
+      'Preview, or with confirm create, users from pasted names',
+      { body: AddUsersBodySchema },
+      AddUsersResultSchema
+    ),
     async request => admin.addUsers(request.user.sub, request.body)
+  );
+
+  app.patch(
+    '/users/:name',
+    route(
+      'Rename a user (never an admin; admin rights are refused)',
+      { ...user, body: UserEditBodySchema },
+      AdminUserSchema
+    ),
+    async request =>
+      admin.editUser(request.user.sub, request.params.name, request.body)
   );
 
   app.delete(
     '/users/:name',
-    {
-      ...guard,
-      schema: {
-        ...common,
-        summary: 'Delete a user (their files are kept)',
-        params: UserParamsSchema,
-        response: { 200: OkSchema, ...errors }
-      }
-    },
+    route('Delete a user (their files are kept)', user, OkSchema),
     async request => {
       await admin.deleteUser(request.user.sub, request.params.name);
       return ok;
@@ -90,44 +131,27 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{
 
   app.post(
     '/users/:name/server',
-    {
-      ...guard,
-      schema: {
-        ...common,
-        summary: "Start a user's default server",
-        params: UserParamsSchema,
-        response: { 200: ServerActionSchema, ...errors }
-      }
-    },
+    route("Start a user's default server", user, ServerActionSchema),
     async request =>
       admin.startServer(request.user.sub, request.params.name, '')
   );
 
   app.delete(
     '/users/:name/server',
-    {
-      ...guard,
-      schema: {
-        ...common,
-        summary: "Stop a user's default server",
-        params: UserParamsSchema,
-        response: { 200: ServerActionSchema, ...errors }
-      }
-    },
+    route("Stop a user's default server", user, ServerActionSchema),
     async request => admin.stopServer(request.user.sub, request.params.name, '')
   );
 
   app.post(
+    '/users/:name/server/restart',
+    route("Restart a user's default server", user, ServerActionSchema),
+    async request =>
+      admin.restartServer(request.user.sub, request.params.name, '')
+  );
+
+  app.post(
     '/users/:name/servers/:server',
-    {
-      ...guard,
-      schema: {
-        ...common,
-        summary: "Start a user's named server",
-        params: NamedServerParamsSchema,
-        response: { 200: ServerActionSchema, ...errors }
-      }
-    },
+    route("Start a user's named server", named, ServerActionSchema),
     async request =>
       admin.startServer(
         request.user.sub,
@@ -138,48 +162,92 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{
 
   app.delete(
     '/users/:name/servers/:server',
-    {
-      ...guard,
-      schema: {
-        ...common,
-        summary: "Stop a user's named server",
-        params: NamedServerParamsSchema,
-        response: { 200: ServerActionSchema, ...errors }
-      }
-    },
+    route(
+      "Stop a user's named server, or with remove=true delete a stopped one",
+      { ...named, querystring: ServerRemoveQuerySchema },
+      ServerActionSchema
+    ),
+    async request => {
+      const { name, server } = request.params;
+      return request.query.remove
+        ? admin.removeServer(request.user.sub, name, server)
+        : admin.stopServer(request.user.sub, name, server);
+    }
+  );
+
+  app.post(
+    '/users/:name/servers/:server/restart',
+    route("Restart a user's named server", named, ServerActionSchema),
     async request =>
-      admin.stopServer(
+      admin.restartServer(
         request.user.sub,
         request.params.name,
         request.params.server
       )
   );
 
+  // The hub's spawn progress as server-sent events, relayed as the hub sends them.
+  const progress = async (
+    request: { raw: NodeJS.EventEmitter },
+    reply: {
+      header(name: string, value: string): unknown;
+      send(payload: unknown): unknown;
+    },
+    name: string,
+    server: string
+  ) => {
+    const abort = new AbortController();
+    request.raw.once('close', () => abort.abort());
+    const stream = await admin.progress(name, server, abort.signal);
+    reply.header('content-type', 'text/event-stream');
+    reply.header('cache-control', 'no-cache');
+    reply.header('x-accel-buffering', 'no');
+    return reply.send(
+      Readable.fromWeb(stream.body as WebReadableStream).on(
+        'error',
+        () => undefined
+      )
+    );
+  };
+  /** A progress route: the same guard, answering an event stream instead of JSON. */
+  const sse = <P extends RequestParts>(summary: string, parts: P) => {
+    const base = route(summary, parts, OkSchema);
+    return {
+      ...base,
+      schema: {
+        ...base.schema,
+        produces: ['text/event-stream'],
+        response: { 200: { type: 'string' } as TSchema, ...errors }
+      }
+    };
+  };
+
+  app.get(
+    '/users/:name/server/progress',
+    sse("A user's default server's spawn progress (SSE)", user),
+    async (request, reply) => progress(request, reply, request.params.name, '')
+  );
+
+  app.get(
+    '/users/:name/servers/:server/progress',
+    sse("A named server's spawn progress (SSE)", named),
+    async (request, reply) =>
+      progress(request, reply, request.params.name, request.params.server)
+  );
+
   app.get(
     '/groups',
-    {
-      ...guard,
-      schema: {
-        ...common,
-        summary: 'Groups with their member counts',
-        querystring: GroupListQuerySchema,
-        response: { 200: GroupListSchema, ...errors }
-      }
-    },
+    route(
+      'Groups with their member counts and properties',
+      { querystring: GroupListQuerySchema },
+      GroupListSchema
+    ),
     async request => admin.listGroups(request.query.search)
   );
 
   app.post(
     '/groups/:group',
-    {
-      ...guard,
-      schema: {
-        ...common,
-        summary: 'Create a group',
-        params: GroupParamsSchema,
-        response: { 200: OkSchema, ...errors }
-      }
-    },
+    route('Create a group', group, OkSchema),
     async request => {
       await admin.createGroup(request.user.sub, request.params.group);
       return ok;
@@ -188,33 +256,37 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{
 
   app.delete(
     '/groups/:group',
-    {
-      ...guard,
-      schema: {
-        ...common,
-        summary: 'Delete a group',
-        params: GroupParamsSchema,
-        response: { 200: OkSchema, ...errors }
-      }
-    },
+    route('Delete a group', group, OkSchema),
     async request => {
       await admin.deleteGroup(request.user.sub, request.params.group);
       return ok;
     }
   );
 
+  app.put(
+    '/groups/:group/properties',
+    route(
+      "Replace a group's properties (they may change its members' servers)",
+      { ...group, body: GroupPropertiesBodySchema },
+      OkSchema
+    ),
+    async request => {
+      await admin.setGroupProperties(
+        request.user.sub,
+        request.params.group,
+        request.body.properties
+      );
+      return ok;
+    }
+  );
+
   app.post(
     '/groups/:group/users',
-    {
-      ...guard,
-      schema: {
-        ...common,
-        summary: 'Add users to a group',
-        params: GroupParamsSchema,
-        body: GroupMembersBodySchema,
-        response: { 200: OkSchema, ...errors }
-      }
-    },
+    route(
+      'Add users to a group',
+      { ...group, body: GroupMembersBodySchema },
+      OkSchema
+    ),
     async request => {
       await admin.addMembers(
         request.user.sub,
@@ -227,16 +299,11 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{
 
   app.delete(
     '/groups/:group/users',
-    {
-      ...guard,
-      schema: {
-        ...common,
-        summary: 'Remove users from a group',
-        params: GroupParamsSchema,
-        body: GroupMembersBodySchema,
-        response: { 200: OkSchema, ...errors }
-      }
-    },
+    route(
+      'Remove users from a group',
+      { ...group, body: GroupMembersBodySchema },
+      OkSchema
+    ),
     async request => {
       await admin.removeMembers(
         request.user.sub,
@@ -249,42 +316,37 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{
 
   app.get(
     '/info',
-    {
-      ...guard,
-      schema: {
-        ...common,
-        summary: 'Hub version, authenticator and features',
-        response: { 200: HubInfoSchema, ...errors }
-      }
-    },
+    route('Hub version, authenticator and features', {}, HubInfoSchema),
     async () => admin.info()
   );
 
   app.get(
+    '/totals',
+    route(
+      'Users, running servers and active users in 24 h, 7 d and 30 d',
+      {},
+      HubTotalsSchema
+    ),
+    async () => admin.totals()
+  );
+
+  app.get(
     '/audit',
-    {
-      ...guard,
-      schema: {
-        ...common,
-        summary: "This hub's audit log, newest first",
-        querystring: AuditQuerySchema,
-        response: { 200: AuditPageSchema, ...errors }
-      }
-    },
+    route(
+      "This hub's audit log, newest first",
+      { querystring: AuditQuerySchema },
+      AuditPageSchema
+    ),
     async request => admin.listAudit(request.query)
   );
 
   app.get(
     '/audit/export',
-    {
-      ...guard,
-      schema: {
-        ...common,
-        summary: "This hub's audit log as CSV (formula-like cells escaped)",
-        querystring: AuditQuerySchema,
-        response: { 200: AuditExportSchema, ...errors }
-      }
-    },
+    route(
+      "This hub's audit log as CSV (formula-like cells escaped)",
+      { querystring: AuditQuerySchema },
+      AuditExportSchema
+    ),
     async request => admin.exportAudit(request.query)
   );
 };

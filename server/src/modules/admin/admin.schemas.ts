@@ -10,6 +10,14 @@ const GroupName = Type.String({
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) =>
   Type.Union([t, Type.Null()]);
 
+/** Filters the service applies over the hub's listing. */
+const UserFilterFields = {
+  admin: Type.Optional(Type.Boolean()),
+  group: Type.Optional(GroupName),
+  never_logged_in: Type.Optional(Type.Boolean()),
+  inactive_days: Type.Optional(Type.Integer({ minimum: 1, maximum: 3650 }))
+};
+
 /** `:name` of a user route. */
 export const UserParamsSchema = Type.Object({ name: UserName });
 
@@ -42,11 +50,37 @@ export const UserListQuerySchema = Type.Object(
         Type.Literal('last_activity'),
         Type.Literal('-last_activity')
       ])
-    )
+    ),
+    ...UserFilterFields
   },
   { additionalProperties: false }
 );
 export type UserListQuery = Static<typeof UserListQuerySchema>;
+
+/** `GET users/names` query: the same filters, without paging. */
+export const UserNamesQuerySchema = Type.Object(
+  {
+    name_filter: Type.Optional(Type.String({ maxLength: 255 })),
+    state: Type.Optional(
+      Type.Union([
+        Type.Literal('active'),
+        Type.Literal('inactive'),
+        Type.Literal('ready')
+      ])
+    ),
+    ...UserFilterFields
+  },
+  { additionalProperties: false }
+);
+export type UserNamesQuery = Static<typeof UserNamesQuerySchema>;
+
+/** Every user name matching a filter, for bulk actions on "all that match". */
+export const UserNamesSchema = Type.Object({
+  names: Type.Array(Type.String()),
+  total: Type.Integer(),
+  truncated: Type.Boolean()
+});
+export type UserNames = Static<typeof UserNamesSchema>;
 
 /** One server of a user; the default server has the name ''. */
 export const ServerSchema = Type.Object({
@@ -59,6 +93,14 @@ export const ServerSchema = Type.Object({
 });
 export type Server = Static<typeof ServerSchema>;
 
+/** A user's training progress on this hub: steps passed, tutorials touched, last change. */
+export const TrainingSummarySchema = Type.Object({
+  passedSteps: Type.Integer(),
+  tutorials: Type.Integer(),
+  updatedAt: Type.String()
+});
+export type TrainingSummary = Static<typeof TrainingSummarySchema>;
+
 /** One row of the users table. */
 export const AdminUserSchema = Type.Object({
   name: Type.String(),
@@ -66,7 +108,8 @@ export const AdminUserSchema = Type.Object({
   groups: Type.Array(Type.String()),
   servers: Type.Array(ServerSchema),
   last_activity: Nullable(Type.String()),
-  created: Nullable(Type.String())
+  created: Nullable(Type.String()),
+  training: Type.Union([TrainingSummarySchema, Type.Null()])
 });
 export type AdminUser = Static<typeof AdminUserSchema>;
 
@@ -86,7 +129,8 @@ export const ServerActionSchema = Type.Object({
   status: Type.Union([
     Type.Literal('started'),
     Type.Literal('stopped'),
-    Type.Literal('pending')
+    Type.Literal('pending'),
+    Type.Literal('removed')
   ])
 });
 export type ServerAction = Static<typeof ServerActionSchema>;
@@ -135,11 +179,13 @@ export const AddUsersResultSchema = Type.Object({
 });
 export type AddUsersResult = Static<typeof AddUsersResultSchema>;
 
-/** A group with its member count. */
+/** A group with its member count; `managed` says why the console may not edit it, or is null. */
 export const GroupSchema = Type.Object({
   name: Type.String(),
   users: Type.Array(Type.String()),
-  memberCount: Type.Integer()
+  memberCount: Type.Integer(),
+  properties: Type.Record(Type.String(), Type.Unknown()),
+  managed: Nullable(Type.String())
 });
 export type Group = Static<typeof GroupSchema>;
 
@@ -163,6 +209,54 @@ export const GroupMembersBodySchema = Type.Object(
   { additionalProperties: false }
 );
 
+/** `PUT groups/:group/properties`: typed values; the hub replaces the whole set. */
+export const GroupPropertiesBodySchema = Type.Object(
+  {
+    properties: Type.Record(
+      Type.String({ minLength: 1, maxLength: 255, pattern: '^\\S+$' }),
+      Type.Union([
+        Type.String({ maxLength: 10000 }),
+        Type.Number(),
+        Type.Boolean()
+      ]),
+      { maxProperties: 100 }
+    )
+  },
+  { additionalProperties: false }
+);
+export type GroupPropertiesBody = Static<typeof GroupPropertiesBodySchema>;
+
+/** `PATCH users/:name`: rename; `admin` is accepted only to refuse it clearly. */
+export const UserEditBodySchema = Type.Object(
+  {
+    name: Type.Optional(UserName),
+    admin: Type.Optional(
+      Type.Boolean({
+        description: 'Always refused: admins are managed at /hub/admin.'
+      })
+    )
+  },
+  { additionalProperties: false, minProperties: 1 }
+);
+export type UserEditBody = Static<typeof UserEditBodySchema>;
+
+/** `DELETE users/:name/servers/:server` query: `remove` deletes a stopped named server. */
+export const ServerRemoveQuerySchema = Type.Object(
+  { remove: Type.Optional(Type.Boolean()) },
+  { additionalProperties: false }
+);
+
+/** The hub's totals; `source` says whether they come from its metrics or were counted. */
+export const HubTotalsSchema = Type.Object({
+  users: Type.Integer(),
+  runningServers: Type.Integer(),
+  active24h: Type.Integer(),
+  active7d: Type.Integer(),
+  active30d: Type.Integer(),
+  source: Type.Union([Type.Literal('metrics'), Type.Literal('listing')])
+});
+export type HubTotals = Static<typeof HubTotalsSchema>;
+
 /** `GET info`: what the hub is and how people log in. */
 export const HubInfoSchema = Type.Object({
   version: Type.String(),
@@ -173,7 +267,8 @@ export const HubInfoSchema = Type.Object({
   spawner: Type.Object({ class: Type.String(), version: Type.String() }),
   features: Type.Object({
     sort: Type.Boolean(),
-    groupProperties: Type.Boolean()
+    groupProperties: Type.Boolean(),
+    progress: Type.Boolean()
   }),
   adminUrl: Type.String()
 });

@@ -12,7 +12,16 @@ import {
   type HubGroupModel,
   type HubUserModel
 } from './admin.hub.js';
-import type { AuditRecord, AuditRepository } from './admin.repository.js';
+import {
+  matchesFilters,
+  needsScan,
+  type ServiceFilters
+} from './admin.filters.js';
+import type {
+  AuditRecord,
+  AuditRepository,
+  TrainingSummaryReader
+} from './admin.repository.js';
 import type {
   AddUsersBody,
   AddUsersResult,
@@ -20,18 +29,64 @@ import type {
   AuditQuery,
   Group,
   HubInfo,
+  HubTotals,
   NameCheck,
   Server,
   ServerAction,
+  UserEditBody,
   UserListQuery,
+  UserNames,
+  UserNamesQuery,
   UserPage
 } from './admin.schemas.js';
+import { totalsFromMetrics, totalsFromUsers } from './admin.totals.js';
 
 /** What the admin service needs from the app. */
 export interface AdminServiceDeps {
   config: Config;
   hub: HubAdminClient | null;
   audit: AuditRepository;
+  training: TrainingSummaryReader;
+  /** Injectable clock for the activity filters and caches. */
+  now?: () => number;
+}
+
+/** The group property an operator sets on groups the authenticator rewrites at login; its value is the reason shown. */
+export const MANAGED_PROPERTY = 'catalyst.managed';
+
+/**
+ * How long a full read of the listing serves the next pages of a filtered view and the totals.
+ *
+ * #### Notes
+ * The first page of a filter and every "all that match" read the hub again, and any change made through
+ * the console drops the cache, so only paging forward may show data up to this old.
+ */
+const SCAN_TTL_MS = 15000;
+
+/** At most this many names are returned for a bulk action on "all that match". */
+export const MAX_MATCHING_NAMES = 5000;
+
+/** The reason a group may not be edited from the console, or null. */
+export function managedReason(group: HubGroupModel): string | null {
+  const value = group.properties?.[MANAGED_PROPERTY];
+  if (value === undefined || value === null || value === false) return null;
+  return typeof value === 'string' && value.trim()
+    ? value.trim()
+    : 'its members are set by the login system at each login';
+}
+
+function filtersOf(query: {
+  admin?: boolean;
+  group?: string;
+  never_logged_in?: boolean;
+  inactive_days?: number;
+}): ServiceFilters {
+  return {
+    admin: query.admin,
+    group: query.group,
+    neverLoggedIn: query.never_logged_in,
+    inactiveDays: query.inactive_days
+  };
 }
 
 /** Characters a pasted user name may hold once normalised (JupyterHub lowercases names). */
@@ -172,14 +227,18 @@ export function toAdminUser(model: HubUserModel): AdminUser {
     groups: model.groups ?? [],
     servers: [defaultServer, ...named],
     last_activity: model.last_activity ?? null,
-    created: model.created ?? null
+    created: model.created ?? null,
+    training: null
   };
 }
 
 /** The admin console's operations. */
 export function createAdminService(deps: AdminServiceDeps) {
   const { config, audit } = deps;
+  const now = deps.now ?? Date.now;
   const adminUrl = `${config.hubPublicUrl.replace(/\/+$/, '')}/hub/admin`;
+  const scans = new Map<string, { at: number; users: HubUserModel[] }>();
+  let totalsCache: { at: number; totals: HubTotals } | null = null;
 
   function hub(): HubAdminClient {
     if (!deps.hub) {
@@ -256,6 +315,8 @@ export function createAdminService(deps: AdminServiceDeps) {
     extra: Record<string, unknown> = {}
   ): Promise<HubAnswer> {
     let answer: HubAnswer;
+    scans.clear();
+    totalsCache = null;
     try {
       answer = await call(request.method, request.path, request.body);
     } catch (error) {
@@ -291,6 +352,103 @@ export function createAdminService(deps: AdminServiceDeps) {
     return answer.body as HubUserModel;
   }
 
+  /** Every user matching the hub-side part of a query, from a short-lived cache. */
+  async function scan(
+    query: {
+      name_filter?: string;
+      state?: UserListQuery['state'];
+      sort?: UserListQuery['sort'];
+    },
+    fresh: boolean
+  ): Promise<HubUserModel[]> {
+    const key = JSON.stringify([query.name_filter, query.state, query.sort]);
+    const cached = scans.get(key);
+    if (!fresh && cached && now() - cached.at < SCAN_TTL_MS) {
+      return cached.users;
+    }
+    const answer = await reach(() =>
+      hub().scanUsers({
+        nameFilter: query.name_filter,
+        state: query.state,
+        sort: query.sort
+      })
+    );
+    if (answer.status !== 200) throw hubError(answer, 'listing users');
+    scans.set(key, { at: now(), users: answer.users });
+    return answer.users;
+  }
+
+  /** Adds each row's training summary (read-only) to a page of rows. */
+  async function withTraining(rows: AdminUser[]): Promise<AdminUser[]> {
+    const summaries = await deps.training.summaries(
+      config.hubId,
+      rows.map(r => r.name)
+    );
+    return rows.map(r => ({ ...r, training: summaries.get(r.name) ?? null }));
+  }
+
+  async function getGroup(group: string): Promise<HubGroupModel | null> {
+    const answer = await call('GET', groupPath(group));
+    if (answer.status === 404) return null;
+    if (answer.status !== 200) throw hubError(answer, `reading group ${group}`);
+    return answer.body as HubGroupModel;
+  }
+
+  /** Refuses an edit of a group the authenticator manages (it would be undone at the next login). */
+  async function refuseIfManaged(
+    actor: string,
+    action: string,
+    group: string
+  ): Promise<void> {
+    const model = await getGroup(group);
+    const reason = model ? managedReason(model) : null;
+    if (reason) {
+      await refuse(
+        actor,
+        action,
+        group,
+        new AppError(
+          409,
+          'conflict',
+          `${group} is managed by the hub's login system (${reason}); edits here would be undone at the next login`
+        )
+      );
+    }
+  }
+
+  /** Refuses an action on the caller's own server (the console runs in it). */
+  async function refuseOwnServer(
+    actor: string,
+    action: string,
+    name: string,
+    target: string
+  ): Promise<void> {
+    if (name === actor) {
+      await refuse(
+        actor,
+        action,
+        target,
+        new AppError(
+          403,
+          'forbidden',
+          'this console runs on your own server; stop it from File > Hub Control Panel instead'
+        )
+      );
+    }
+  }
+
+  /** Waits until a stopping server has stopped (the hub answered 202), up to the server action timeout. */
+  async function waitStopped(name: string, server: string): Promise<boolean> {
+    const deadline = now() + SERVER_ACTION_TIMEOUT_MS;
+    while (now() < deadline) {
+      const user = await getUser(name);
+      const model = user?.servers?.[server];
+      if (!model || (!model.pending && !model.ready)) return true;
+      await new Promise(resolve => setTimeout(resolve, 500));
+    }
+    return false;
+  }
+
   function adminProtected(what: string): AppError {
     return new AppError(
       403,
@@ -302,6 +460,21 @@ export function createAdminService(deps: AdminServiceDeps) {
   return {
     /** A page of users from the hub's pagination API. */
     async listUsers(query: UserListQuery): Promise<UserPage> {
+      const filters = filtersOf(query);
+      if (needsScan(filters)) {
+        const matching = (await scan(query, query.offset === 0)).filter(
+          matchesFilters(filters, now())
+        );
+        const rows = matching
+          .slice(query.offset, query.offset + query.limit)
+          .map(toAdminUser);
+        return {
+          items: await withTraining(rows),
+          total: matching.length,
+          offset: query.offset,
+          limit: query.limit
+        };
+      }
       const answer = await reach(() =>
         hub().listUsers({
           offset: query.offset,
@@ -316,13 +489,176 @@ export function createAdminService(deps: AdminServiceDeps) {
         items?: HubUserModel[];
         _pagination?: { total?: number };
       };
-      const items = (page.items ?? []).map(toAdminUser);
+      const items = await withTraining((page.items ?? []).map(toAdminUser));
       return {
         items,
         total: page._pagination?.total ?? items.length,
         offset: query.offset,
         limit: query.limit
       };
+    },
+
+    /** Every name matching a query (at most MAX_MATCHING_NAMES), for bulk actions on "all that match". */
+    async userNames(query: UserNamesQuery): Promise<UserNames> {
+      const matching = (await scan({ ...query, sort: 'name' }, true))
+        .filter(matchesFilters(filtersOf(query), now()))
+        .map(u => u.name);
+      return {
+        names: matching.slice(0, MAX_MATCHING_NAMES),
+        total: matching.length,
+        truncated: matching.length > MAX_MATCHING_NAMES
+      };
+    },
+
+    /** Users, running servers and active users in 24 h / 7 d / 30 d: the hub's metrics, else counted. */
+    async totals(): Promise<HubTotals> {
+      if (totalsCache && now() - totalsCache.at < SCAN_TTL_MS) {
+        return totalsCache.totals;
+      }
+      const text = await reach(() => hub().metrics());
+      const totals =
+        (text ? totalsFromMetrics(text) : null) ??
+        totalsFromUsers(await scan({}, false), now());
+      totalsCache = { at: now(), totals };
+      return totals;
+    },
+
+    /** Stops then starts a user's server (waiting for a slow stop); never the caller's own. */
+    async restartServer(
+      actor: string,
+      name: string,
+      server: string
+    ): Promise<ServerAction> {
+      const target = server ? `${name}/${server}` : name;
+      await refuseOwnServer(actor, 'server.restart', name, target);
+      const stop = await mutate(actor, 'server.restart-stop', target, {
+        method: 'DELETE',
+        path: serverPath(name, server)
+      });
+      if (stop.status === 202 && !(await waitStopped(name, server))) {
+        throw new AppError(
+          409,
+          'conflict',
+          `${target} is still stopping; start it again once it has stopped`
+        );
+      }
+      const start = await mutate(actor, 'server.restart-start', target, {
+        method: 'POST',
+        path: serverPath(name, server),
+        body: {}
+      });
+      return {
+        user: name,
+        server,
+        status: start.status === 202 ? 'pending' : 'started'
+      };
+    },
+
+    /** Deletes a stopped named server (the hub forgets it; the user's files are kept). */
+    async removeServer(
+      actor: string,
+      name: string,
+      server: string
+    ): Promise<ServerAction> {
+      const target = `${name}/${server}`;
+      const user = await getUser(name);
+      const model = user?.servers?.[server];
+      if (!user || !model) {
+        throw new AppError(
+          404,
+          'not_found',
+          `no server ${server} for ${name} on this hub`
+        );
+      }
+      if (model.ready || model.pending) {
+        await refuse(
+          actor,
+          'server.delete',
+          target,
+          new AppError(409, 'conflict', `stop ${target} before deleting it`)
+        );
+      }
+      await mutate(actor, 'server.delete', target, {
+        method: 'DELETE',
+        path: serverPath(name, server),
+        body: { remove: true }
+      });
+      return { user: name, server, status: 'removed' };
+    },
+
+    /** Opens the hub's spawn-progress stream of a server (`GET .../progress`); 404 when the user is unknown. */
+    async progress(
+      name: string,
+      server: string,
+      signal: AbortSignal
+    ): Promise<Response> {
+      const response = await reach(() =>
+        hub().progressStream(`${serverPath(name, server)}/progress`, signal)
+      );
+      if (response.status !== 200) {
+        const text = await response.text();
+        let body: unknown;
+        try {
+          body = JSON.parse(text);
+        } catch {
+          body = { message: text.slice(0, 200) };
+        }
+        throw hubError(
+          { status: response.status, body },
+          `the progress of ${name}`
+        );
+      }
+      return response;
+    },
+
+    /** Renames a user; never an admin, never the caller, and never grants admin. */
+    async editUser(
+      actor: string,
+      name: string,
+      body: UserEditBody
+    ): Promise<AdminUser> {
+      if (body.admin !== undefined) {
+        await refuse(
+          actor,
+          'user.edit',
+          name,
+          adminProtected(
+            body.admin ? 'cannot grant admin' : `cannot demote ${name}`
+          )
+        );
+      }
+      if (name === actor) {
+        await refuse(
+          actor,
+          'user.rename',
+          name,
+          new AppError(403, 'forbidden', 'you cannot rename yourself')
+        );
+      }
+      const user = await getUser(name);
+      if (!user)
+        throw new AppError(404, 'not_found', `no user ${name} on this hub`);
+      if (user.admin) {
+        await refuse(
+          actor,
+          'user.rename',
+          name,
+          adminProtected(`cannot rename ${name}`)
+        );
+      }
+      const newName = (body.name ?? name).trim().toLowerCase();
+      const check = checkNames([newName])[0];
+      if (!check || check.status === 'invalid') {
+        throw new AppError(400, 'validation', `body/name: ${check?.reason}`);
+      }
+      const answer = await mutate(
+        actor,
+        'user.rename',
+        name,
+        { method: 'PATCH', path: userPath(name), body: { name: newName } },
+        { to: newName }
+      );
+      return toAdminUser(answer.body as HubUserModel);
     },
 
     /** Starts a user's default ('') or named server. */
@@ -351,18 +687,7 @@ export function createAdminService(deps: AdminServiceDeps) {
       server: string
     ): Promise<ServerAction> {
       const target = server ? `${name}/${server}` : name;
-      if (name === actor) {
-        await refuse(
-          actor,
-          'server.stop',
-          target,
-          new AppError(
-            403,
-            'forbidden',
-            'this console runs on your own server; stop it from File > Hub Control Panel instead'
-          )
-        );
-      }
+      await refuseOwnServer(actor, 'server.stop', name, target);
       const answer = await mutate(actor, 'server.stop', target, {
         method: 'DELETE',
         path: serverPath(name, server)
@@ -398,11 +723,11 @@ export function createAdminService(deps: AdminServiceDeps) {
       const group = body.group ?? null;
       let groupExists = false;
       if (group) {
-        const answer = await call('GET', groupPath(group));
-        if (answer.status !== 200 && answer.status !== 404) {
-          throw hubError(answer, `reading group ${group}`);
+        groupExists = (await getGroup(group)) !== null;
+        // Refused before any user is created, so a refusal changes nothing.
+        if (groupExists && body.confirm) {
+          await refuseIfManaged(actor, 'user.create', group);
         }
-        groupExists = answer.status === 200;
       }
       const result: AddUsersResult = {
         confirmed: body.confirm === true,
@@ -502,7 +827,9 @@ export function createAdminService(deps: AdminServiceDeps) {
         .map((g: HubGroupModel) => ({
           name: g.name,
           users: g.users ?? [],
-          memberCount: (g.users ?? []).length
+          memberCount: (g.users ?? []).length,
+          properties: g.properties ?? {},
+          managed: managedReason(g)
         }))
         .sort((a, b) => a.name.localeCompare(b.name));
       return { items, total: items.length };
@@ -530,6 +857,7 @@ export function createAdminService(deps: AdminServiceDeps) {
           )
         );
       }
+      await refuseIfManaged(actor, 'group.delete', group);
       await mutate(actor, 'group.delete', group, {
         method: 'DELETE',
         path: groupPath(group)
@@ -542,6 +870,7 @@ export function createAdminService(deps: AdminServiceDeps) {
       group: string,
       users: string[]
     ): Promise<void> {
+      await refuseIfManaged(actor, 'group.add-members', group);
       await mutate(
         actor,
         'group.add-members',
@@ -569,12 +898,46 @@ export function createAdminService(deps: AdminServiceDeps) {
           )
         );
       }
+      await refuseIfManaged(actor, 'group.remove-members', group);
       await mutate(
         actor,
         'group.remove-members',
         group,
         { method: 'DELETE', path: groupPath(group, '/users'), body: { users } },
         { users }
+      );
+    },
+
+    /** Replaces a group's properties (they may change what its members' servers get). */
+    async setGroupProperties(
+      actor: string,
+      group: string,
+      properties: Record<string, string | number | boolean>
+    ): Promise<void> {
+      // The managed marker is the operator's, not the console's: keep it as it is.
+      if (MANAGED_PROPERTY in properties) {
+        await refuse(
+          actor,
+          'group.properties',
+          group,
+          new AppError(
+            400,
+            'validation',
+            `body/properties: ${MANAGED_PROPERTY} is set by the hub's operators in the hub's configuration`
+          )
+        );
+      }
+      await refuseIfManaged(actor, 'group.properties', group);
+      await mutate(
+        actor,
+        'group.properties',
+        group,
+        {
+          method: 'PUT',
+          path: groupPath(group, '/properties'),
+          body: properties
+        },
+        { properties }
       );
     },
 
@@ -590,7 +953,9 @@ export function createAdminService(deps: AdminServiceDeps) {
         authenticator?: { class?: string; version?: string };
         spawner?: { class?: string; version?: string };
       };
-      const major = Number.parseInt(version.split('.')[0] ?? '0', 10) || 0;
+      const [major = 0, minor = 0] = version
+        .split('.')
+        .map(part => Number.parseInt(part, 10) || 0);
       return {
         version,
         authenticator: {
@@ -601,7 +966,12 @@ export function createAdminService(deps: AdminServiceDeps) {
           class: info.spawner?.class ?? '',
           version: info.spawner?.version ?? ''
         },
-        features: { sort: major >= 5, groupProperties: major >= 4 },
+        features: {
+          sort: major >= 5,
+          groupProperties: major >= 4,
+          // The hub's own page lists servers' progress since 0.9; every supported hub streams it.
+          progress: major > 0 || minor >= 9
+        },
         adminUrl
       };
     },
