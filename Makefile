@@ -12,11 +12,11 @@ SERVER_SOURCES := $(shell find server/src server/migrations -type f 2>/dev/null)
 .DEFAULT_GOAL := demo
 
 ## Run the product: a local JupyterHub with the extension, the service on PGlite and four demo users.
-demo: install
+demo: install $(STAMP)/r-kernel
 	@bash demo/run.sh
 
 ## Every test: lint and types, jest, the service on PGlite and PostgreSQL, a real hub, galata in Chromium.
-test: install $(STAMP)/ui-tests $(STAMP)/chromium
+test: install $(STAMP)/ui-tests $(STAMP)/chromium $(STAMP)/r-kernel
 	@bash scripts/test.sh
 
 ## Benchmarks (numbers go to bench/README.md by hand after a run).
@@ -68,6 +68,18 @@ $(STAMP)/demo-npm: demo/package-lock.json | $(STAMP)
 $(STAMP)/ui-tests: ui-tests/package-lock.json | $(STAMP)
 	@echo "==> npm ci (galata UI tests)"
 	@npm --prefix ui-tests ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+# R and IRkernel come from Debian (no CRAN): about 30 packages, 46 MB installed, ~25 s here.
+# The kernelspec goes into the venv, so the demo hub and the UI tests offer "R" next to Python.
+IRKERNEL_SPEC := /usr/lib/R/site-library/IRkernel/kernelspec
+R_PACKAGES := r-base-core r-cran-irkernel
+$(STAMP)/r-kernel: $(STAMP)/venv
+	@test -f $(IRKERNEL_SPEC)/kernel.json || { echo "==> installing R and IRkernel from Debian"; \
+	  export DEBIAN_FRONTEND=noninteractive; APT="apt-get install -y -qq -o DPkg::Lock::Timeout=600 --no-install-recommends"; \
+	  $$APT $(R_PACKAGES) >/dev/null || { apt-get update -qq && $$APT $(R_PACKAGES) >/dev/null; }; }
+	@mkdir -p $(VENV)/share/jupyter/kernels/ir
+	@cp $(IRKERNEL_SPEC)/kernel.json $(IRKERNEL_SPEC)/logo-* $(VENV)/share/jupyter/kernels/ir/
 	@touch $@
 
 $(STAMP)/chromium: | $(STAMP)

@@ -6,7 +6,7 @@ import * as React from 'react';
 import type { Reason } from './checks';
 import { summarizeCohort } from './cohort';
 import type { ITutorialSummary, TrainingModel } from './model';
-import type { Check, IStep } from './types';
+import type { Check, IHubCheckResult, IStep } from './types';
 
 /** The panel's content: a React view over a TrainingModel. */
 export class TrainingView extends ReactWidget {
@@ -493,6 +493,17 @@ export function explain(
       );
     case 'kernel-error':
       return trans.__('The kernel answered with an error: %1.', reason.ename);
+    case 'kernel-language':
+      return trans.__(
+        'This step has no check for a %1 kernel. Open a notebook with the kernel the tutorial names.',
+        reason.language
+      );
+    case 'hub':
+      return explainHub(reason.result, trans);
+    case 'hub-unavailable':
+      return trans.__(
+        'The hub could not be asked right now. Try again in a moment.'
+      );
     case 'no-file':
       return trans.__('The file %1 does not exist yet.', reason.path);
     case 'setting-differs':
@@ -510,6 +521,42 @@ export function explain(
       return trans.__('Press "I did it" when you have done it.');
     case 'error':
       return trans.__('The check could not run: %1', reason.message);
+  }
+}
+
+/** The sentence for a hub check that did not pass. */
+function explainHub(result: IHubCheckResult, trans: TranslationBundle): string {
+  const server = result.server
+    ? trans.__('the server "%1" of %2', result.server, result.user)
+    : trans.__('the server of %1', result.user);
+  switch (result.reason) {
+    case 'no-user':
+      return trans.__('The hub has no user named %1 yet.', result.user);
+    case 'user-exists':
+      return trans.__('The hub still has a user named %1.', result.user);
+    case 'not-in-group':
+      return trans.__(
+        '%1 is not in the group %2 yet.',
+        result.user,
+        result.group ?? ''
+      );
+    case 'not-running':
+      return trans.__('The hub says %1 is not running.', server);
+    case 'running':
+      return trans.__('The hub says %1 is still running.', server);
+    case 'profile-differs':
+      return result.profile
+        ? trans.__(
+            'The hub says %1 was started with the option "%2".',
+            server,
+            result.profile
+          )
+        : trans.__(
+            'The hub says %1 is not running with the expected option.',
+            server
+          );
+    default:
+      return trans.__('Passed');
   }
 }
 

@@ -3,9 +3,10 @@ import {
   targetCells,
   type ICellView,
   type ICheckEnvironment,
-  type INotebookView
+  type INotebookView,
+  type KernelAnswer
 } from './checks';
-import type { Check } from './types';
+import type { Check, IHubCheck, IHubCheckResult } from './types';
 
 function cell(overrides: Partial<ICellView>): ICellView {
   return {
@@ -26,6 +27,9 @@ function environment(
     currentWidget: () => null,
     notebooks: () => [],
     evaluate: async () => ({ status: 'no-kernel' }),
+    hubState: async () => {
+      throw new Error('no service');
+    },
     fileType: async () => null,
     setting: async () => undefined,
     ...overrides
@@ -131,15 +135,23 @@ describe('training checks', () => {
   });
 
   it('compares a kernel expression with the expected repr', async () => {
-    const evaluate = jest.fn(async () => ({
-      status: 'ok' as const,
-      value: 'True'
+    const evaluate = jest.fn(async (): Promise<KernelAnswer> => ({
+      status: 'ok',
+      value: 'True',
+      language: 'python'
     }));
     const env = environment({ evaluate });
     const check: Check = { type: 'kernel', python: 'answer == 42' };
     expect((await runCheck(check, env)).passed).toBe(true);
-    expect(evaluate).toHaveBeenCalledWith('answer == 42', expect.any(Number));
-    evaluate.mockResolvedValueOnce({ status: 'ok', value: 'False' });
+    expect(evaluate).toHaveBeenCalledWith(
+      { python: 'answer == 42', r: undefined },
+      expect.any(Number)
+    );
+    evaluate.mockResolvedValueOnce({
+      status: 'ok',
+      value: 'False',
+      language: 'python'
+    });
     expect((await runCheck(check, env)).reasons).toEqual([
       { code: 'kernel-false', value: 'False' }
     ]);
@@ -155,6 +167,69 @@ describe('training checks', () => {
     ]);
     expect((await runCheck(check, environment())).reasons).toEqual([
       { code: 'no-kernel' }
+    ]);
+  });
+
+  it('reads R truth as TRUE and says when a step has no expression for the kernel', async () => {
+    const check: Check = {
+      type: 'kernel',
+      python: "globals().get('n') == 3",
+      r: 'exists("n") && n == 3'
+    };
+    const r = (value: string) =>
+      environment({
+        evaluate: async () => ({ status: 'ok', value, language: 'r' })
+      });
+    expect((await runCheck(check, r('TRUE'))).passed).toBe(true);
+    // R's FALSE and Python's True are not R's TRUE.
+    expect((await runCheck(check, r('FALSE'))).reasons).toEqual([
+      { code: 'kernel-false', value: 'FALSE' }
+    ]);
+    expect((await runCheck(check, r('True'))).passed).toBe(false);
+    expect((await runCheck({ ...check, expect: '3' }, r('3'))).passed).toBe(
+      true
+    );
+    const julia = environment({
+      evaluate: async () => ({ status: 'no-expression', language: 'julia' })
+    });
+    expect((await runCheck(check, julia)).reasons).toEqual([
+      { code: 'kernel-language', language: 'julia' }
+    ]);
+  });
+
+  it("passes a hub check on the service's verdict and fails when it cannot ask", async () => {
+    const check: Check = { type: 'hub', user: 'test-learner', running: false };
+    const verdicts: IHubCheckResult[] = [
+      {
+        passed: false,
+        reason: 'running',
+        user: 'test-learner',
+        server: ''
+      },
+      { passed: true, reason: 'passed', user: 'test-learner' }
+    ];
+    const asked: IHubCheck[] = [];
+    const env = environment({
+      hubState: async sent => {
+        asked.push(sent);
+        return verdicts.shift() as IHubCheckResult;
+      }
+    });
+    expect((await runCheck(check, env)).reasons).toEqual([
+      {
+        code: 'hub',
+        result: {
+          passed: false,
+          reason: 'running',
+          user: 'test-learner',
+          server: ''
+        }
+      }
+    ]);
+    expect((await runCheck(check, env)).passed).toBe(true);
+    expect(asked).toEqual([check, check]);
+    expect((await runCheck(check, environment())).reasons).toEqual([
+      { code: 'hub-unavailable' }
     ]);
   });
 

@@ -5,7 +5,7 @@
  * Cells are found by id or tag in the notebook model, never by position or DOM, because
  * notebook windowing leaves off-screen cells out of the DOM.
  */
-import type { Check, IQuizOption } from './types';
+import type { Check, IHubCheck, IHubCheckResult, IQuizOption } from './types';
 
 /** A code or markdown cell, as a check sees it. */
 export interface ICellView {
@@ -23,11 +23,21 @@ export interface INotebookView {
   cells: ICellView[];
 }
 
-/** The outcome of a `user_expressions` request. */
+/** The outcome of asking the kernel for an expression's value. */
 export type KernelAnswer =
-  | { status: 'ok'; value: string }
+  | { status: 'ok'; value: string; language: KernelLanguage }
   | { status: 'error'; ename: string; evalue: string }
-  | { status: 'no-kernel' };
+  | { status: 'no-kernel' }
+  | { status: 'no-expression'; language: string };
+
+/** Kernel languages a kernel check can be written for. */
+export type KernelLanguage = 'python' | 'r';
+
+/** A kernel check's expression per language. */
+export interface IKernelExpressions {
+  python?: string;
+  r?: string;
+}
 
 /** What checks may read; every member is read-only. */
 export interface ICheckEnvironment {
@@ -37,8 +47,13 @@ export interface ICheckEnvironment {
   currentWidget(): { id: string; classes: string[] } | null;
   /** Open notebooks, the current one first. */
   notebooks(): INotebookView[];
-  /** Evaluates an expression with `user_expressions` in the current notebook's kernel. */
-  evaluate(expression: string, timeoutMs: number): Promise<KernelAnswer>;
+  /** Evaluates the expression for the current notebook kernel's language, without side effects. */
+  evaluate(
+    expressions: IKernelExpressions,
+    timeoutMs: number
+  ): Promise<KernelAnswer>;
+  /** Asks the service about the hub's state; throws when it cannot answer. */
+  hubState(check: IHubCheck): Promise<IHubCheckResult>;
   /** The type of the file at `path`, or null when there is none. */
   fileType(path: string): Promise<string | null>;
   /** A setting's composite value. */
@@ -66,6 +81,9 @@ export type Reason =
   | { code: 'no-kernel' }
   | { code: 'kernel-false'; value: string }
   | { code: 'kernel-error'; ename: string }
+  | { code: 'kernel-language'; language: string }
+  | { code: 'hub'; result: IHubCheckResult }
+  | { code: 'hub-unavailable' }
   | { code: 'no-file'; path: string }
   | { code: 'setting-differs' }
   | { code: 'quiz-unanswered' }
@@ -143,18 +161,33 @@ async function evaluate(
       return checkCells(check, env.notebooks());
     case 'kernel': {
       const answer = await env.evaluate(
-        check.python,
+        { python: check.python, r: check.r },
         check.timeoutMs ?? CHECK_TIMEOUT_MS - 500
       );
       if (answer.status === 'no-kernel') {
         return fail({ code: 'no-kernel' });
       }
+      if (answer.status === 'no-expression') {
+        return fail({ code: 'kernel-language', language: answer.language });
+      }
       if (answer.status === 'error') {
         return fail({ code: 'kernel-error', ename: answer.ename });
       }
-      return answer.value === (check.expect ?? 'True')
+      // Each language prints truth its own way.
+      const expected =
+        check.expect ?? (answer.language === 'r' ? 'TRUE' : 'True');
+      return answer.value === expected
         ? pass
         : fail({ code: 'kernel-false', value: answer.value });
+    }
+    case 'hub': {
+      let result: IHubCheckResult;
+      try {
+        result = await env.hubState(check);
+      } catch {
+        return fail({ code: 'hub-unavailable' });
+      }
+      return result.passed ? pass : fail({ code: 'hub', result });
     }
     case 'file': {
       const type = await env.fileType(check.path);

@@ -22,7 +22,7 @@ export interface ICreateTrainingOptions {
 /** Builds the training view and starts loading its catalogue and progress. */
 export function createTraining(options: ICreateTrainingOptions): TrainingView {
   const { app, client, translator, settings } = options;
-  const environment = new LabEnvironment(app, settings);
+  const environment = new LabEnvironment(app, settings, client);
   const model = new TrainingModel({
     client,
     environment,

@@ -4,12 +4,16 @@ import type { ISettingRegistry } from '@jupyterlab/settingregistry';
 import type { IDisposable } from '@lumino/disposable';
 import type { Widget } from '@lumino/widgets';
 
+import type { ICatalystClient } from '../tokens';
 import type {
   ICellView,
   ICheckEnvironment,
+  IKernelExpressions,
   INotebookView,
-  KernelAnswer
+  KernelAnswer,
+  KernelLanguage
 } from './checks';
+import type { IHubCheck, IHubCheckResult } from './types';
 
 /** Just what the checks read of a notebook panel (no import of @jupyterlab/notebook needed). */
 interface INotebookPanelLike extends Widget {
@@ -37,6 +41,8 @@ interface IOutputLike {
 }
 
 interface IKernelLike {
+  name: string;
+  info: Promise<{ language_info?: { name?: string } }>;
   requestExecute(
     content: Record<string, unknown>,
     disposeOnDone?: boolean
@@ -48,7 +54,8 @@ export class LabEnvironment implements ICheckEnvironment, IDisposable {
   /** Start listening to `app.commands.commandExecuted`. */
   constructor(
     private _app: JupyterFrontEnd,
-    private _settings: ISettingRegistry | null
+    private _settings: ISettingRegistry | null,
+    private _client: ICatalystClient
   ) {
     _app.commands.commandExecuted.connect(this._onCommand, this);
   }
@@ -76,36 +83,58 @@ export class LabEnvironment implements ICheckEnvironment, IDisposable {
     }));
   }
 
-  async evaluate(expression: string, timeoutMs: number): Promise<KernelAnswer> {
+  async evaluate(
+    expressions: IKernelExpressions,
+    timeoutMs: number
+  ): Promise<KernelAnswer> {
     const kernel = this._panels()[0]?.sessionContext.session?.kernel;
     if (!kernel) {
       return { status: 'no-kernel' };
     }
-    // silent + store_history false: no output, no history, no execution count change.
-    const future = kernel.requestExecute(
-      {
-        code: '',
-        silent: true,
-        store_history: false,
-        allow_stdin: false,
-        stop_on_error: false,
-        user_expressions: { catalyst: expression }
-      },
-      true
-    );
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<null>(resolve => {
       timer = setTimeout(() => resolve(null), timeoutMs);
     });
     try {
+      const info = await Promise.race([kernel.info, timeout]);
+      if (!info) {
+        return { status: 'error', ename: 'Timeout', evalue: '' };
+      }
+      const language = Private.language(info.language_info?.name, kernel.name);
+      const expression = language ? expressions[language] : undefined;
+      if (!language || !expression) {
+        return {
+          status: 'no-expression',
+          language: info.language_info?.name ?? kernel.name
+        };
+      }
+      // silent: no output, no history, no execution count change, in both kernels.
+      const future = kernel.requestExecute(
+        {
+          code: language === 'r' ? Private.rProbe(expression) : '',
+          silent: true,
+          store_history: false,
+          allow_stdin: false,
+          stop_on_error: false,
+          user_expressions:
+            language === 'python' ? { catalyst: expression } : {}
+        },
+        true
+      );
       const reply = await Promise.race([future.done, timeout]);
       if (!reply) {
         future.dispose();
         return { status: 'error', ename: 'Timeout', evalue: '' };
       }
-      const result = (
-        reply.content.user_expressions as Record<string, Private.IExpression>
-      )?.catalyst;
+      const result =
+        language === 'python'
+          ? (
+              reply.content.user_expressions as Record<
+                string,
+                Private.IExpression
+              >
+            )?.catalyst
+          : Private.fromPager(reply.content.payload);
       if (!result) {
         return { status: 'error', ename: 'NoResult', evalue: '' };
       }
@@ -116,10 +145,21 @@ export class LabEnvironment implements ICheckEnvironment, IDisposable {
           evalue: result.evalue ?? ''
         };
       }
-      return { status: 'ok', value: String(result.data?.['text/plain'] ?? '') };
+      return {
+        status: 'ok',
+        value: String(result.data?.['text/plain'] ?? ''),
+        language
+      };
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  async hubState(check: IHubCheck): Promise<IHubCheckResult> {
+    return this._client.request<IHubCheckResult>('api/training/hub-check', {
+      method: 'POST',
+      body: check
+    });
   }
 
   async fileType(path: string): Promise<string | null> {
@@ -171,6 +211,69 @@ export class LabEnvironment implements ICheckEnvironment, IDisposable {
 }
 
 namespace Private {
+  /** The kernel's language as a check names it. */
+  export function language(
+    name: string | undefined,
+    kernelName: string
+  ): KernelLanguage | null {
+    const lower = (name ?? '').toLowerCase();
+    if (lower === 'python' || kernelName.startsWith('python')) {
+      return 'python';
+    }
+    if (lower === 'r' || kernelName === 'ir') {
+      return 'r';
+    }
+    return null;
+  }
+
+  /**
+   * R code that evaluates `expression` and hands back its printed value without side effects.
+   *
+   * #### Notes
+   * IRkernel ignores `user_expressions` and, for a silent request, drops streams but still
+   * returns the pager payload; the value travels there. Errors are caught inside, because an
+   * error reply would make IRkernel abort the learner's queued cells. `local` keeps the
+   * learner's global environment unchanged, and the temporary file is removed.
+   */
+  export function rProbe(expression: string): string {
+    return [
+      'local({',
+      `  .r <- tryCatch(list(status = "ok", value = paste(format(eval(parse(text = ${JSON.stringify(expression)}), envir = globalenv())), collapse = " ")),`,
+      '    error = function(e) list(status = "error", ename = class(e)[[1]], evalue = conditionMessage(e)))',
+      '  .f <- tempfile("catalyst-check")',
+      '  on.exit(unlink(.f))',
+      '  writeLines(c("catalyst-check", jsonlite::toJSON(.r, auto_unbox = TRUE)), .f)',
+      '  getOption("pager")(.f, "", "", FALSE)',
+      '})'
+    ].join('\n');
+  }
+
+  /** The R probe's answer, read from the execute reply's pager payload. */
+  export function fromPager(payload: unknown): IExpression | undefined {
+    const pages = Array.isArray(payload) ? payload : [];
+    for (const page of pages as { data?: Record<string, unknown> }[]) {
+      const text = String(page.data?.['text/plain'] ?? '');
+      const at = text.indexOf('catalyst-check\n');
+      if (at < 0) {
+        continue;
+      }
+      try {
+        const answer = JSON.parse(text.slice(at + 15)) as {
+          status: string;
+          value?: string;
+          ename?: string;
+          evalue?: string;
+        };
+        return answer.status === 'ok'
+          ? { status: 'ok', data: { 'text/plain': answer.value ?? '' } }
+          : { status: 'error', ename: answer.ename, evalue: answer.evalue };
+      } catch {
+        return undefined;
+      }
+    }
+    return undefined;
+  }
+
   /** One `user_expressions` result. */
   export interface IExpression {
     status: string;

@@ -69,6 +69,9 @@ function environment(): ICheckEnvironment {
     currentWidget: () => ({ id: 'nb', classes: ['jp-NotebookPanel'] }),
     notebooks: () => [],
     evaluate: async () => ({ status: 'no-kernel' }),
+    hubState: async () => {
+      throw new Error('no service');
+    },
     fileType: async () => null,
     setting: async () => undefined
   };

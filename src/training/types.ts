@@ -9,12 +9,49 @@ export type Check =
   | { type: 'widget'; id?: string; className?: string }
   | { type: 'cell-executed'; cellId?: string; tag?: string }
   | { type: 'output-matches'; regex: string; cellId?: string; tag?: string }
-  | { type: 'kernel'; python: string; expect?: string; timeoutMs?: number }
+  | {
+      type: 'kernel';
+      python?: string;
+      r?: string;
+      expect?: string;
+      timeoutMs?: number;
+    }
   | { type: 'file'; path: string; fileType?: 'file' | 'directory' | 'notebook' }
   | { type: 'setting'; plugin: string; key: string; equals: unknown }
+  | IHubCheck
   | { type: 'quiz'; question: LocalizedText; options: IQuizOption[] }
   | { type: 'self-report' }
   | { type: 'all' | 'any'; checks: Check[] };
+
+/** A hub-state check, answered by the service through JupyterHub's API. */
+export interface IHubCheck {
+  type: 'hub';
+  /** Whose state; the learner when absent. */
+  user?: string;
+  /** A named server; the default server when absent. */
+  server?: string;
+  exists?: boolean;
+  running?: boolean;
+  inGroup?: string;
+  profile?: string;
+}
+
+/** The service's verdict on a hub check. */
+export interface IHubCheckResult {
+  passed: boolean;
+  reason:
+    | 'passed'
+    | 'no-user'
+    | 'user-exists'
+    | 'not-in-group'
+    | 'not-running'
+    | 'running'
+    | 'profile-differs';
+  user: string;
+  server?: string;
+  group?: string;
+  profile?: string | null;
+}
 
 /** One answer of a quiz. */
 export interface IQuizOption {

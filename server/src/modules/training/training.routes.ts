@@ -3,11 +3,15 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Config } from '../../config.js';
 import { errorResponses } from '../../http-errors.js';
+import { HubAdminClient } from '../admin/admin.hub.js';
+import { runHubCheck } from './training.hub-check.js';
 import { createTrainingRepository } from './training.repository.js';
 import {
   CatalogueSchema,
   CohortQuerySchema,
   CohortSchema,
+  HubCheckResultSchema,
+  HubCheckSchema,
   IdempotencyHeadersSchema,
   MyProgressSchema,
   ProgressBodySchema,
@@ -46,6 +50,9 @@ export const trainingRoutes: FastifyPluginAsyncTypebox<{
     errors
   });
   const signedIn = { onRequest: [app.authenticate] };
+  const hub = config.hubApi
+    ? new HubAdminClient({ ...config.hubApi, log: app.log })
+    : null;
 
   app.get(
     '/tutorials',
@@ -134,5 +141,31 @@ export const trainingRoutes: FastifyPluginAsyncTypebox<{
       }
     },
     async request => training.cohort(request.query.tutorialId)
+  );
+
+  app.post(
+    '/hub-check',
+    {
+      ...signedIn,
+      schema: {
+        summary: "Checks the hub's state for a tutorial step",
+        description:
+          'Asks JupyterHub (read only) whether a user exists, is in a group, or has a server running, ' +
+          'optionally with a profile. Without `user` it checks the caller; another user needs `hub-champion`.',
+        tags: ['training'],
+        security: [{ session: [] }],
+        body: HubCheckSchema,
+        response: {
+          200: HubCheckResultSchema,
+          ...errorResponses(400, 401, 403, 503)
+        }
+      }
+    },
+    async request =>
+      runHubCheck(
+        hub,
+        { name: request.user.sub, roles: request.user.roles },
+        request.body
+      )
   );
 };

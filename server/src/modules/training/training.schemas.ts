@@ -125,3 +125,43 @@ export const CohortSchema = Type.Object({
 
 /** The cohort answer. */
 export type Cohort = Static<typeof CohortSchema>;
+
+const HubName = Type.String({ pattern: '^[\\w.@+-]{1,100}$' });
+
+/** `POST api/training/hub-check` body: one hub check of a tutorial step. */
+export const HubCheckSchema = Type.Object(
+  {
+    type: Type.Literal('hub'),
+    user: Type.Optional(HubName),
+    server: Type.Optional(Type.String({ pattern: '^[\\w.-]{0,100}$' })),
+    exists: Type.Optional(Type.Boolean()),
+    running: Type.Optional(Type.Boolean()),
+    inGroup: Type.Optional(HubName),
+    profile: Type.Optional(Type.String({ minLength: 1, maxLength: 200 }))
+  },
+  { additionalProperties: false }
+);
+
+/** A hub check. */
+export type HubCheck = Static<typeof HubCheckSchema>;
+
+/** The hub's verdict on a hub check; `reason` says why it failed. */
+export const HubCheckResultSchema = Type.Object({
+  passed: Type.Boolean(),
+  reason: Type.Union([
+    Type.Literal('passed'),
+    Type.Literal('no-user'),
+    Type.Literal('user-exists'),
+    Type.Literal('not-in-group'),
+    Type.Literal('not-running'),
+    Type.Literal('running'),
+    Type.Literal('profile-differs')
+  ]),
+  user: Type.String(),
+  server: Type.Optional(Type.String()),
+  group: Type.Optional(Type.String()),
+  profile: Type.Optional(Type.Union([Type.String(), Type.Null()]))
+});
+
+/** A hub check's verdict. */
+export type HubCheckResult = Static<typeof HubCheckResultSchema>;

@@ -6,6 +6,7 @@ import { describe, it } from 'node:test';
 import { SHIPPED_TUTORIALS } from './training.routes.js';
 import { bundleIsCurrent } from './tutorial-bundle.js';
 import { compileFolder, compileTutorial } from './tutorial-compiler.js';
+import type { Check } from './tutorial.schema.js';
 
 /** A valid tutorial whose first step's check is `check` (YAML, indented under `check:`). */
 function tutorial(check: string, extraFront = ''): string {
@@ -50,6 +51,12 @@ const EVERY_CHECK = `  type: any
     - {type: cell-executed, cellId: abc-123}
     - {type: output-matches, regex: "344", tag: load-data}
     - {type: kernel, python: "len(df) == 344", timeoutMs: 2000}
+    - {type: kernel, r: "nrow(df) == 344"}
+    - {type: kernel, python: "n", r: "n", expect: "3"}
+    - {type: hub, user: test-learner, running: false}
+    - {type: hub, inGroup: hub-champions}
+    - {type: hub, server: analysis, profile: small}
+    - {type: hub, user: someone@example.org, exists: false}
     - {type: file, path: shared/data.csv, fileType: file}
     - {type: setting, plugin: "@jupyterlab/apputils-extension:themes", key: theme, equals: JupyterLab Dark}
     - type: quiz
@@ -92,6 +99,55 @@ describe('tutorial compiler', () => {
     }
   });
 
+  it('ships the six Hub Champion episodes and the R notebook with real checks', async () => {
+    const { tutorials } = await compileFolder(SHIPPED_TUTORIALS);
+    const byId = new Map(tutorials.map(t => [t.id, t]));
+    const episodes = tutorials.filter(t => t.id.startsWith('hub-champion-'));
+    assert.deepEqual(
+      episodes.map(t => t.id.split('-')[2]),
+      ['1', '2', '3', '4', '5', '6']
+    );
+    for (const episode of episodes) {
+      assert.equal(episode.audience, 'hub-champion');
+      assert.deepEqual(episode.languages, ['en', 'es']);
+    }
+    const types = (check: Check): string[] =>
+      check.type === 'all' || check.type === 'any'
+        ? check.checks.flatMap(types)
+        : [check.type];
+    const checksOf = (id: string) =>
+      byId.get(id)?.steps.flatMap(step => types(step.check)) ?? [];
+    // Episodes 2 and 3 ask the hub what the champion really did.
+    assert.ok(checksOf('hub-champion-2-access').includes('hub'));
+    assert.ok(checksOf('hub-champion-3-servers').includes('hub'));
+    assert.ok(checksOf('hub-champion-4-images').includes('kernel'));
+    assert.ok(checksOf('hub-champion-5-data').includes('file'));
+    assert.ok(checksOf('hub-champion-6-help').includes('command'));
+    const r = byId.get('first-r-notebook');
+    assert.deepEqual(r?.kernels, ['ir']);
+    const rChecks = r?.steps.flatMap(step =>
+      step.check.type === 'kernel' ? [step.check] : []
+    );
+    assert.ok(
+      rChecks?.length && rChecks.every(check => check.r && !check.python)
+    );
+    // Every quiz answer explains itself in every language of its tutorial.
+    for (const t of tutorials) {
+      for (const step of t.steps) {
+        const check = step.check;
+        if (check.type !== 'quiz') continue;
+        for (const option of check.options) {
+          for (const lang of t.languages) {
+            assert.ok(
+              option.feedback?.[lang] && option.text[lang],
+              `${t.id}/${step.id}/${option.id} in ${lang}`
+            );
+          }
+        }
+      }
+    }
+  });
+
   it("keeps the extension's fallback copy in step with the files", async () => {
     assert.ok(
       await bundleIsCurrent(),
@@ -127,8 +183,32 @@ describe('tutorial compiler', () => {
     [
       'a kernel check without an expression',
       '  type: kernel',
-      'steps[first].check.python',
-      /required/
+      'steps[first].check',
+      /requires one of: python, r/
+    ],
+    [
+      'a kernel check for an unknown language',
+      '  type: kernel\n  julia: "1 + 1"',
+      'steps[first].check.julia',
+      /not a field/
+    ],
+    [
+      'a hub check that checks nothing',
+      '  type: hub\n  user: test-learner',
+      'steps[first].check',
+      /requires one of: exists, running, inGroup, profile/
+    ],
+    [
+      'a hub check with a bad user name',
+      '  type: hub\n  user: "a b"\n  exists: true',
+      'steps[first].check.user',
+      /pattern/
+    ],
+    [
+      'a hub check with running as text',
+      '  type: hub\n  running: "yes"',
+      'steps[first].check.running',
+      /boolean/
     ],
     [
       'a file check with an empty path',

@@ -288,8 +288,16 @@ function locate(
     .split('/')
     .slice(1)
     .map(part => part.replace(/~1/g, '/').replace(/~0/g, '~'));
-  const missing = (error.params as { missingProperty?: string })
-    .missingProperty;
+  const params = error.params as {
+    missingProperty?: string;
+    additionalProperty?: string;
+  };
+  // An unknown field is located at, and named by, the field itself.
+  const extra = error.keyword === 'additionalProperties';
+  if (extra && params.additionalProperty) {
+    path.push(params.additionalProperty);
+  }
+  const missing = params.missingProperty;
   let block: YamlBlock | null = front;
   let fallbackLine = 1;
   let field = '';
@@ -311,7 +319,9 @@ function locate(
     file,
     line: block ? lineOf(block, inside, fallbackLine) : fallbackLine,
     field: field || '(tutorial)',
-    message: error.message ?? 'is not valid'
+    message: extra
+      ? 'is not a field this tutorial format knows'
+      : (error.message ?? 'is not valid')
   };
 }
 

@@ -9,9 +9,24 @@ export type Check =
   | { type: 'widget'; id?: string; className?: string }
   | { type: 'cell-executed'; cellId?: string; tag?: string }
   | { type: 'output-matches'; regex: string; cellId?: string; tag?: string }
-  | { type: 'kernel'; python: string; expect?: string; timeoutMs?: number }
+  | {
+      type: 'kernel';
+      python?: string;
+      r?: string;
+      expect?: string;
+      timeoutMs?: number;
+    }
   | { type: 'file'; path: string; fileType?: 'file' | 'directory' | 'notebook' }
   | { type: 'setting'; plugin: string; key: string; equals: unknown }
+  | {
+      type: 'hub';
+      user?: string;
+      server?: string;
+      exists?: boolean;
+      running?: boolean;
+      inGroup?: string;
+      profile?: string;
+    }
   | {
       type: 'quiz';
       question: LocalizedText;
@@ -160,6 +175,7 @@ export const tutorialSchema = {
             'kernel',
             'file',
             'setting',
+            'hub',
             'quiz',
             'self-report',
             'all',
@@ -194,15 +210,15 @@ export const tutorialSchema = {
         ],
         [
           'kernel',
-          check(
-            'kernel',
-            {
+          {
+            ...check('kernel', {
               python: { type: 'string', minLength: 1 },
+              r: { type: 'string', minLength: 1 },
               expect: { type: 'string' },
               timeoutMs: { type: 'integer', minimum: 100, maximum: 10000 }
-            },
-            ['python']
-          )
+            }),
+            anyOf: [{ required: ['python'] }, { required: ['r'] }]
+          }
         ],
         [
           'file',
@@ -222,6 +238,26 @@ export const tutorialSchema = {
             { plugin: { type: 'string' }, key: { type: 'string' }, equals: {} },
             ['plugin', 'key', 'equals']
           )
+        ],
+        [
+          'hub',
+          {
+            ...check('hub', {
+              // JupyterHub's own user and server name rules, a little stricter.
+              user: { type: 'string', pattern: '^[\\w.@+-]{1,100}$' },
+              server: { type: 'string', pattern: '^[\\w.-]{0,100}$' },
+              exists: { type: 'boolean' },
+              running: { type: 'boolean' },
+              inGroup: { type: 'string', pattern: '^[\\w.@+-]{1,100}$' },
+              profile: { type: 'string', minLength: 1 }
+            }),
+            anyOf: [
+              { required: ['exists'] },
+              { required: ['running'] },
+              { required: ['inGroup'] },
+              { required: ['profile'] }
+            ]
+          }
         ],
         [
           'quiz',
