@@ -14,4 +14,7 @@ export namespace CommandIDs {
 
   /** Open the partnership terms view (Core Team and champions). */
   export const openPartnerships = 'catalyst:open-partnerships';
+
+  /** Open the feedback widget (give input, follow it, triage for the Core Team). */
+  export const openFeedback = 'catalyst:open-feedback';
 }

@@ -2,6 +2,7 @@ import type { JupyterFrontEndPlugin } from '@jupyterlab/application';
 
 import { adminConsolePlugin } from './plugins/adminConsolePlugin';
 import { clientPlugin } from './plugins/clientPlugin';
+import { feedbackPlugin } from './plugins/feedbackPlugin';
 import { panelPlugin } from './plugins/panelPlugin';
 import { partnershipsPlugin } from './plugins/partnershipsPlugin';
 import { trainingPlugin } from './plugins/trainingPlugin';
@@ -17,7 +18,8 @@ const plugins: JupyterFrontEndPlugin<unknown>[] = [
   panelPlugin,
   partnershipsPlugin,
   adminConsolePlugin,
-  trainingPlugin
+  trainingPlugin,
+  feedbackPlugin
 ];
 
 export default plugins;

@@ -3,3 +3,4 @@ import './base.css';
 import './admin.css';
 import './partnerships.css';
 import './training.css';
+import './feedback.css';

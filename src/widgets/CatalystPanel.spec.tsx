@@ -145,13 +145,11 @@ describe('jupyterlab-catalyst', () => {
       expect(model.refresh).toHaveBeenCalledTimes(1);
     });
 
-    it('should offer no tools without commands, and say feedback is coming', async () => {
-      const upcoming = await find(panel, '.jp-Catalyst-upcoming');
+    it('should offer no tools without commands', async () => {
+      await find(panel, '.jp-Catalyst-toolList');
 
       expect(panel.node.querySelectorAll('.jp-Catalyst-tool')).toHaveLength(0);
-      expect(upcoming.textContent).toBe(
-        'Coming soon: send ideas and problems to the Catalyst team from here.'
-      );
+      expect(panel.node.querySelector('.jp-Catalyst-upcoming')).toBeNull();
     });
 
     it('should render in Spanish when JupyterLab runs in Spanish', async () => {

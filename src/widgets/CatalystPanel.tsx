@@ -78,7 +78,8 @@ export namespace CatalystPanel {
 const TOOL_COMMANDS = [
   CommandIDs.openTraining,
   CommandIDs.openAdminConsole,
-  CommandIDs.openPartnerships
+  CommandIDs.openPartnerships,
+  CommandIDs.openFeedback
 ];
 
 /** The tools registered and visible to this user (each tool's command decides by role). */

@@ -11,7 +11,7 @@ export interface ITool {
   caption: string;
 }
 
-/** The Catalyst tools this user may open (training, admin console, partnerships) and what is still to come. */
+/** The Catalyst tools this user may open (training, admin console, partnerships, feedback). */
 export function Tools(props: Tools.IProps): JSX.Element {
   const { trans, tools, onOpen } = props;
   return (
@@ -37,11 +37,6 @@ export function Tools(props: Tools.IProps): JSX.Element {
           </li>
         ))}
       </ul>
-      <p className="jp-Catalyst-upcoming">
-        {trans.__(
-          'Coming soon: send ideas and problems to the Catalyst team from here.'
-        )}
-      </p>
     </section>
   );
 }

@@ -1,0 +1,348 @@
+import { nullTranslator } from '@jupyterlab/translation';
+import { framePromise } from '@jupyterlab/testing';
+import { Widget } from '@lumino/widgets';
+
+import { ApiError } from '../api/errors';
+import type {
+  FeedbackApi,
+  IFeedbackItem,
+  INewFeedback,
+  ISubmitted
+} from '../api/feedback';
+import { FeedbackWidget } from './FeedbackPanel';
+import { FeedbackModel, type IAvailableContext } from './model';
+
+class MemoryStore {
+  data = new Map<string, string>();
+  getItem(key: string): string | null {
+    return this.data.get(key) ?? null;
+  }
+  setItem(key: string, value: string): void {
+    this.data.set(key, value);
+  }
+}
+
+async function find(widget: Widget, selector: string): Promise<HTMLElement> {
+  for (let i = 0; i < 50; i++) {
+    const found = widget.node.querySelector<HTMLElement>(selector);
+    if (found) {
+      return found;
+    }
+    await framePromise();
+  }
+  throw new Error(`Nothing matches ${selector}`);
+}
+
+async function settle(): Promise<void> {
+  for (let i = 0; i < 3; i++) {
+    await framePromise();
+  }
+}
+
+/** Set a controlled input's value the way a person typing does. */
+function type(el: HTMLElement, value: string): void {
+  const proto = Object.getPrototypeOf(el) as object;
+  Object.getOwnPropertyDescriptor(proto, 'value')!.set!.call(el, value);
+  el.dispatchEvent(
+    new Event(el.tagName === 'SELECT' ? 'change' : 'input', { bubbles: true })
+  );
+}
+
+function item(change: Partial<IFeedbackItem> = {}): IFeedbackItem {
+  return {
+    id: 'i1',
+    hubId: 'demo',
+    topic: 'training',
+    consultationId: null,
+    title: 'A title',
+    body: 'A body',
+    lang: 'en',
+    context: null,
+    anonymous: false,
+    state: 'new',
+    mergedInto: null,
+    createdOn: '2026-11-27',
+    supportCount: 0,
+    supportedByMe: false,
+    mine: true,
+    responses: [],
+    ...change
+  };
+}
+
+const SCRIPT_TITLE = '<img src=x onerror="window.__pwned=1">';
+const SCRIPT_BODY = '<script>window.__pwned=2</script>\n<b>bold?</b>';
+
+describe('feedback widget', () => {
+  let submitted: { body: INewFeedback; key: string }[];
+  let answers: (ISubmitted | Error)[];
+  let api: FeedbackApi;
+  let store: MemoryStore;
+  let context: IAvailableContext;
+  let widget: FeedbackWidget;
+  let timers: (() => void)[];
+
+  function open(roles: ('member' | 'core-team')[] = ['member']) {
+    const model = new FeedbackModel({
+      api,
+      store,
+      user: 'member',
+      outbox: {
+        setTimer: fn => timers.push(fn),
+        clearTimer: () => undefined
+      }
+    });
+    widget = new FeedbackWidget({
+      model,
+      api,
+      trans: nullTranslator.load('jupyterlab_catalyst'),
+      uiLanguage: 'es',
+      roles,
+      getContext: () => context
+    });
+    Widget.attach(widget, document.body);
+    return model;
+  }
+
+  beforeEach(() => {
+    submitted = [];
+    answers = [];
+    timers = [];
+    store = new MemoryStore();
+    context = {
+      notebook: { kind: 'notebook', path: 'work/member-analysis.ipynb' },
+      tutorial: null
+    };
+    api = {
+      options: jest.fn(async () => ({
+        topics: ['governance', 'training'],
+        limits: {
+          titleMin: 10,
+          titleMax: 120,
+          bodyMax: 4000,
+          perDay: 10,
+          perSecond: 1,
+          receiptsPerLookup: 20
+        }
+      })),
+      consultations: jest.fn(async () => ({ consultations: [] })),
+      submit: jest.fn(async (body: INewFeedback, key: string) => {
+        submitted.push({ body, key });
+        const answer = answers.shift();
+        if (answer instanceof Error) {
+          throw answer;
+        }
+        return (
+          answer ?? {
+            item: item({ title: body.title, anonymous: !!body.anonymous }),
+            receipt: body.anonymous ? 'ABCD-EFGH-JKMN-PQRS' : null
+          }
+        );
+      }),
+      mine: jest.fn(async () => ({
+        items: [item({ title: SCRIPT_TITLE, body: SCRIPT_BODY })]
+      })),
+      lookup: jest.fn(async () => ({ items: [], unknown: [] }))
+    } as unknown as FeedbackApi;
+  });
+
+  afterEach(() => {
+    widget.dispose();
+    delete (window as { __pwned?: number }).__pwned;
+  });
+
+  async function fill(title: string, body: string) {
+    type(await find(widget, '#jp-Catalyst-feedback-target'), 'topic:training');
+    type(await find(widget, '#jp-Catalyst-feedback-title'), title);
+    type(await find(widget, '#jp-Catalyst-feedback-body'), body);
+    await settle();
+  }
+
+  async function send() {
+    (await find(widget, 'button[type="submit"]')).click();
+    await settle();
+  }
+
+  it('explains every problem, marks the fields and sends nothing', async () => {
+    open();
+    type(await find(widget, '#jp-Catalyst-feedback-title'), 'short');
+    await settle();
+    await send();
+
+    const problems = Array.from(
+      widget.node.querySelectorAll('.jp-Catalyst-feedback-problem'),
+      p => p.textContent
+    );
+    expect(problems).toEqual([
+      'Choose a topic or a consultation.',
+      'The title needs 10 to 120 characters.',
+      'Write your feedback.'
+    ]);
+    expect(
+      widget.node
+        .querySelector('#jp-Catalyst-feedback-title')!
+        .getAttribute('aria-invalid')
+    ).toBe('true');
+    const alert = widget.node.querySelector('[role="alert"]')!;
+    expect(alert.textContent).toContain(
+      'The title needs 10 to 120 characters.'
+    );
+    expect(document.activeElement?.id).toBe('jp-Catalyst-feedback-target');
+    expect(submitted).toHaveLength(0);
+  });
+
+  it('counts characters and defaults the language to JupyterLab’s', async () => {
+    open();
+    await fill('A useful title', 'Hola 🌍');
+    const counter = await find(widget, '#jp-Catalyst-feedback-counter');
+    expect(counter.textContent).toBe('6 of 4000 characters');
+    expect(
+      (
+        widget.node.querySelector(
+          '#jp-Catalyst-feedback-lang'
+        ) as HTMLSelectElement
+      ).value
+    ).toBe('es');
+  });
+
+  it('attaches the notebook only when ticked, and shows it before sending', async () => {
+    open();
+    await fill('  Without context  ', 'First');
+    const preview = await find(widget, '.jp-Catalyst-feedback-preview');
+    expect(preview.textContent).toContain('No context attached');
+    await send();
+    expect(submitted[0].body).toEqual({
+      title: 'Without context',
+      body: 'First',
+      lang: 'es',
+      topic: 'training',
+      anonymous: false
+    });
+
+    await fill('With the notebook', 'Second');
+    (
+      widget.node.querySelector(
+        '.jp-Catalyst-feedback-context input'
+      ) as HTMLInputElement
+    ).click();
+    await settle();
+    expect(preview.textContent).toContain(
+      'Notebook: work/member-analysis.ipynb'
+    );
+    await send();
+    expect(submitted[1].body.context).toEqual({
+      kind: 'notebook',
+      path: 'work/member-analysis.ipynb'
+    });
+  });
+
+  it('never sends a notebook path anonymously, and shows the receipt code', async () => {
+    context.tutorial = {
+      kind: 'tutorial',
+      tutorialId: 'first-python-notebook',
+      step: 'run-cell'
+    };
+    open();
+    await fill('Anonymous with context', 'Body');
+    (
+      widget.node.querySelector(
+        '.jp-Catalyst-feedback-anonymity input'
+      ) as HTMLInputElement
+    ).click();
+    (
+      widget.node.querySelector(
+        '.jp-Catalyst-feedback-context input'
+      ) as HTMLInputElement
+    ).click();
+    await settle();
+    expect(
+      widget.node.querySelector('#jp-Catalyst-feedback-consent')!.textContent
+    ).toContain('cannot be undone');
+    await send();
+    expect(submitted[0].body.anonymous).toBe(true);
+    expect(submitted[0].body.context).toEqual({
+      kind: 'tutorial',
+      tutorialId: 'first-python-notebook',
+      step: 'run-cell'
+    });
+    const code = await find(widget, '.jp-Catalyst-feedback-receiptCode');
+    expect(code.textContent).toBe('ABCD-EFGH-JKMN-PQRS');
+    // Kept in this browser so that "My feedback" can follow it.
+    expect(
+      store.getItem('jupyterlab-catalyst:feedback:member:receipts')
+    ).toContain('ABCD-EFGH-JKMN-PQRS');
+  });
+
+  it('shows a submission as queued while the service is away, then sent, with one key', async () => {
+    open();
+    answers = [
+      new ApiError({ status: 0, code: 'network_error', message: 'offline' })
+    ];
+    await fill('Sent while offline', 'Body');
+    await send();
+    const entry = await find(widget, '.jp-Catalyst-feedback-entry');
+    expect(entry.dataset.state).toBe('queued');
+    expect(entry.textContent).toContain('Queued');
+    expect(timers).toHaveLength(1);
+
+    timers.shift()!();
+    await settle();
+    expect(entry.dataset.state).toBe('sent');
+    expect(submitted.map(s => s.key)).toEqual([
+      submitted[0].key,
+      submitted[0].key
+    ]);
+  });
+
+  it('keeps a reply to a closed consultation as a draft and says why', async () => {
+    open();
+    answers = [
+      new ApiError({
+        status: 409,
+        code: 'consultation_closed',
+        message: 'closed'
+      })
+    ];
+    await fill('Too late to reply', 'Body');
+    await send();
+    const entry = await find(
+      widget,
+      '.jp-Catalyst-feedback-entry[data-state="held"]'
+    );
+    expect(entry.textContent).toContain(
+      'The consultation closed before your reply arrived.'
+    );
+    (entry.querySelector('button') as HTMLButtonElement).click();
+    await settle();
+    expect(
+      (
+        widget.node.querySelector(
+          '#jp-Catalyst-feedback-title'
+        ) as HTMLInputElement
+      ).value
+    ).toBe('Too late to reply');
+  });
+
+  it('renders what people write as text: markup shows literally and nothing runs', async () => {
+    open();
+    (await find(widget, '[data-tab="mine"]')).click();
+    const card = await find(widget, '.jp-Catalyst-feedback-item');
+    expect(
+      card.querySelector('.jp-Catalyst-feedback-itemTitle')!.textContent
+    ).toBe(SCRIPT_TITLE);
+    expect(card.querySelector('.jp-Catalyst-feedback-body')!.textContent).toBe(
+      SCRIPT_BODY
+    );
+    expect(widget.node.querySelector('img, script, b')).toBeNull();
+    expect((window as { __pwned?: number }).__pwned).toBeUndefined();
+  });
+
+  it('shows triage only to the Core Team', async () => {
+    open();
+    await find(widget, '[role="tablist"]');
+    expect(widget.node.querySelector('[data-tab="triage"]')).toBeNull();
+    widget.dispose();
+    open(['member', 'core-team']);
+    expect(await find(widget, '[data-tab="triage"]')).toBeTruthy();
+  });
+});
