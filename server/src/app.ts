@@ -8,6 +8,7 @@ import Fastify, {
 import type { Config } from './config.js';
 import { loggerOptions } from './logger.js';
 import { adminRoutes } from './modules/admin/admin.routes.js';
+import { feedbackRoutes } from './modules/feedback/feedback.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import hubsPlugin from './modules/hubs/hubs.plugin.js';
 import { hubRoutes } from './modules/hubs/hubs.routes.js';
@@ -75,6 +76,10 @@ export async function buildApp(
   });
   await app.register(partnershipsPlugin, {
     prefix: `${config.prefix}/api/partnerships`,
+    config
+  });
+  await app.register(feedbackRoutes, {
+    prefix: `${config.prefix}/api/feedback`,
     config
   });
 

@@ -1,5 +1,6 @@
 /** The database schema as Kysely sees it; one table interface per migration-created table. */
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+import type * as Feedback from '../modules/feedback/feedback.tables.js';
 import type * as Training from '../modules/training/training.tables.js';
 
 /** A timestamptz column the database fills by default. */
@@ -176,4 +177,12 @@ export interface Database {
   partnership_reminders: PartnershipRemindersTable;
   training_progress: Training.TrainingProgressTable;
   training_idempotency: Training.TrainingIdempotencyTable;
+  feedback_consultations: Feedback.FeedbackConsultationsTable;
+  feedback_items: Feedback.FeedbackItemsTable;
+  feedback_supports: Feedback.FeedbackSupportsTable;
+  feedback_reports: Feedback.FeedbackReportsTable;
+  feedback_responses: Feedback.FeedbackResponsesTable;
+  feedback_history: Feedback.FeedbackHistoryTable;
+  feedback_ledger: Feedback.FeedbackLedgerTable;
+  feedback_idempotency: Feedback.FeedbackIdempotencyTable;
 }
