@@ -50,10 +50,13 @@ const bea: IAdminUser = {
     }
   ],
   last_activity: null,
-  created: null
+  created: null,
+  training: { passedSteps: 2, tutorials: 1, updatedAt: '2026-11-20T10:00:00Z' }
 };
 
-function fakeApi() {
+function fakeApi(
+  features = { sort: true, groupProperties: true, progress: true }
+) {
   return {
     listUsers: jest.fn(async () => ({
       items: [bea],
@@ -65,7 +68,7 @@ function fakeApi() {
       version: '5.4.6',
       authenticator: { class: 'GitHubOAuthenticator', version: '17' },
       spawner: { class: 'KubeSpawner', version: '7' },
-      features: { sort: true, groupProperties: true },
+      features,
       adminUrl: '/hub/admin'
     })),
     stopServer: jest.fn(async () => ({})),
@@ -84,7 +87,41 @@ function fakeApi() {
         addedToGroup: []
       })
     ),
-    listAudit: jest.fn(async () => ({ items: [], total: 0 }))
+    listAudit: jest.fn(async () => ({ items: [], total: 0 })),
+    totals: jest.fn(async () => ({
+      users: 120,
+      runningServers: 7,
+      active24h: 9,
+      active7d: 30,
+      active30d: 61,
+      source: 'metrics'
+    })),
+    listGroups: jest.fn(async () => ({
+      items: [
+        {
+          name: 'cohort',
+          users: ['bea'],
+          memberCount: 1,
+          properties: { cpu_limit: 2 },
+          managed: null
+        },
+        {
+          name: 'gh-team',
+          users: ['bea'],
+          memberCount: 1,
+          properties: { 'catalyst.managed': 'synced from GitHub' },
+          managed: 'synced from GitHub'
+        }
+      ],
+      total: 2
+    })),
+    matchingNames: jest.fn(async () => ({
+      names: ['bea', 'champion'],
+      total: 2,
+      truncated: false
+    })),
+    setGroupProperties: jest.fn(async () => ({})),
+    deleteGroup: jest.fn(async () => ({}))
   };
 }
 
@@ -161,10 +198,97 @@ describe('AdminConsoleWidget', () => {
     expect(added.textContent).toContain('1 user added.');
   });
 
+  it('shows the hub totals and each user’s training progress', async () => {
+    const totals = await find(widget, '.jp-Catalyst-admin-totals');
+    expect(totals.textContent).toContain('Running servers7');
+    expect(totals.textContent).toContain('Active in 30 days61');
+    const cell = await find(
+      widget,
+      '[data-user="bea"] .jp-Catalyst-admin-training'
+    );
+    expect(cell.textContent).toBe('2 steps passed');
+  });
+
+  it('filters by group and stops every matching server after a confirmation, skipping the champion', async () => {
+    await find(widget, '[data-user="bea"]');
+    const select = await find(
+      widget,
+      '.jp-Catalyst-admin-filter-group option[value="cohort"]'
+    );
+    const group = select.parentElement as HTMLSelectElement;
+    group.value = 'cohort';
+    group.dispatchEvent(new Event('change', { bubbles: true }));
+    await framePromise();
+    expect(api.listUsers).toHaveBeenLastCalledWith(
+      expect.objectContaining({ group: 'cohort', offset: 0 })
+    );
+    const whom = await find(widget, '.jp-Catalyst-admin-bulk-whom');
+    expect(whom.textContent).toBe('All 1 matching the filters');
+    buttonNamed(widget, 'Stop servers').click();
+    await find(widget, '.jp-Catalyst-admin-bulk .jp-Catalyst-admin-confirm');
+    expect(api.matchingNames).toHaveBeenCalledWith(
+      expect.objectContaining({ group: 'cohort' })
+    );
+    expect(api.stopServer).not.toHaveBeenCalled();
+    buttonNamed(widget, 'Go ahead').click();
+    await find(widget, '.jp-Catalyst-admin-results li');
+    expect(api.stopServer.mock.calls).toEqual([['bea']]);
+  });
+
+  it('shows a managed group read-only and saves typed properties of another', async () => {
+    await find(widget, '[data-user="bea"]');
+    buttonNamed(widget, 'Groups').click();
+    const managed = await find(widget, '[data-group="gh-team"]');
+    expect(managed.textContent).toContain('managed by login');
+    expect(managed.textContent).not.toContain('Delete');
+    buttonNamed(widget, 'View').click();
+    const note = await find(widget, '.jp-Catalyst-admin-group-editor');
+    expect(note.textContent).toContain('synced from GitHub');
+    expect(note.querySelector('.jp-Catalyst-admin-group-add')).toBeNull();
+    buttonNamed(widget, 'View').click();
+    await framePromise();
+    buttonNamed(widget, 'Edit').click();
+    await find(widget, '.jp-Catalyst-admin-properties');
+    buttonNamed(widget, 'Save properties').click();
+    await framePromise();
+    expect(api.setGroupProperties).toHaveBeenCalledWith('cohort', {
+      cpu_limit: 2
+    });
+  });
+
   it('shows an empty audit log with what to do', async () => {
     await find(widget, '[data-user="bea"]');
     buttonNamed(widget, 'Audit log').click();
     const empty = await find(widget, '.jp-Catalyst-admin-empty');
     expect(empty.textContent).toContain('Nothing recorded yet');
+  });
+});
+
+describe('AdminConsoleWidget on an older hub', () => {
+  it('hides the sort and the group properties the hub does not have', async () => {
+    const api = fakeApi({
+      sort: false,
+      groupProperties: false,
+      progress: true
+    });
+    const widget = new AdminConsoleWidget({
+      api: api as unknown as AdminApi,
+      trans,
+      me: 'champion'
+    });
+    Widget.attach(widget, document.body);
+    try {
+      await find(widget, '.jp-Catalyst-admin-info');
+      expect(widget.node.textContent).not.toContain('Most recently active');
+      buttonNamed(widget, 'Groups').click();
+      await find(widget, '[data-group="cohort"]');
+      buttonNamed(widget, 'Edit').click();
+      await find(widget, '.jp-Catalyst-admin-group-editor');
+      expect(
+        widget.node.querySelector('.jp-Catalyst-admin-properties')
+      ).toBeNull();
+    } finally {
+      widget.dispose();
+    }
   });
 });

@@ -18,7 +18,8 @@ function user(name: string): IAdminUser {
       }
     ],
     last_activity: null,
-    created: null
+    created: null,
+    training: null
   };
 }
 
@@ -36,7 +37,15 @@ function fakeApi() {
       }
       return {};
     }),
-    addMembers: jest.fn(async () => ({}))
+    addMembers: jest.fn(async () => ({})),
+    removeMembers: jest.fn(async () => ({})),
+    deleteUser: jest.fn(async () => ({})),
+    restartServer: jest.fn(async () => ({})),
+    matchingNames: jest.fn(async () => ({
+      names: ['ana', 'bea', 'champion', 'cy'],
+      total: 4,
+      truncated: false
+    }))
   };
 }
 
@@ -136,6 +145,61 @@ describe('AdminConsoleModel', () => {
     api.listUsers.mockResolvedValueOnce(page(['ana']));
     await model.refresh();
     expect(model.selected.size).toBe(0);
+  });
+});
+
+describe('AdminConsoleModel on all that match', () => {
+  it('a new filter goes back to the first page and is sent to the service', async () => {
+    const api = fakeApi();
+    const model = new AdminConsoleModel(api as unknown as AdminApi);
+    await model.setQuery({ offset: 50 });
+    await model.setQuery({ inactiveDays: 30, admin: 'no', group: 'cohort' });
+    expect(api.listUsers).toHaveBeenLastCalledWith(
+      expect.objectContaining({
+        inactiveDays: 30,
+        admin: 'no',
+        group: 'cohort',
+        offset: 0
+      })
+    );
+  });
+
+  it('asks the service for every matching name, and skips the champion for a bulk stop', async () => {
+    const api = fakeApi();
+    const model = new AdminConsoleModel(api as unknown as AdminApi);
+    await model.setQuery({ nameFilter: 'a' });
+    const { names, total } = await model.bulkUsers('matching');
+    expect(api.matchingNames).toHaveBeenCalledWith(
+      expect.objectContaining({ nameFilter: 'a' })
+    );
+    expect(total).toBe(4);
+    const progress = await model.runBulk('stop', '', names, 'champion');
+    expect(progress.total).toBe(3);
+    expect(api.stopServer.mock.calls.map(c => c[0]).sort()).toEqual([
+      'ana',
+      'bea',
+      'cy'
+    ]);
+    expect(progress.results.filter(r => !r.ok).map(r => r.user)).toEqual([
+      'bea'
+    ]);
+  });
+
+  it('removes from a group in chunks of 500 and deletes one user at a time', async () => {
+    const api = fakeApi();
+    const model = new AdminConsoleModel(api as unknown as AdminApi);
+    const many = Array.from({ length: 1201 }, (_, i) => `u${i}`);
+    const removal = await model.runBulk('remove-from-group', 'cohort', many);
+    expect(api.removeMembers).toHaveBeenCalledTimes(3);
+    expect(removal.results).toHaveLength(1201);
+    const deletion = await model.runBulk(
+      'delete',
+      '',
+      ['ana', 'champion'],
+      'champion'
+    );
+    expect(api.deleteUser).toHaveBeenCalledTimes(1);
+    expect(deletion.results).toEqual([{ user: 'ana', ok: true, message: '' }]);
   });
 });
 

@@ -1,9 +1,48 @@
 import { ISignal, Signal } from '@lumino/signaling';
 
-import type { AdminApi, IAdminUser, IUserPage, IUserQuery } from '../api/admin';
+import type {
+  AdminApi,
+  IAdminUser,
+  IHubInfo,
+  IUserFilters,
+  IUserPage,
+  IUserQuery
+} from '../api/admin';
 
-/** A bulk action over the selection. */
-export type BulkAction = 'start' | 'stop' | 'add-to-group';
+/** A bulk action over the selection or over every user matching the filters. */
+export type BulkAction =
+  | 'start'
+  | 'stop'
+  | 'restart'
+  | 'add-to-group'
+  | 'remove-from-group'
+  | 'delete';
+
+/** Whom a bulk action applies to. */
+export type BulkTarget = 'selection' | 'matching';
+
+/** The filter keys; changing one goes back to the first page. */
+const FILTER_KEYS: (keyof IUserFilters | 'sort')[] = [
+  'nameFilter',
+  'state',
+  'admin',
+  'group',
+  'neverLoggedIn',
+  'inactiveDays',
+  'sort'
+];
+
+/** Whether a query filters the users at all (for the empty state). */
+export function isFiltered(query: IUserFilters): boolean {
+  return !!(
+    query.nameFilter ||
+    query.state ||
+    query.admin ||
+    query.group ||
+    query.neverLoggedIn ||
+    query.inactiveDays > 0
+  );
+}
 
 /** The outcome of a bulk action for one user. */
 export interface IBulkResult {
@@ -69,13 +108,29 @@ export class AdminConsoleModel {
     return this._bulk;
   }
 
+  /** What the hub is and offers, or null until read (or when it could not be). */
+  get info(): IHubInfo | null {
+    return this._info;
+  }
+
+  /** Read the hub's version and features once; the console hides what the hub lacks. */
+  async loadInfo(): Promise<void> {
+    try {
+      this._info = await this.api.info();
+      if (!this._info.features.sort && this._query.sort !== 'name') {
+        this._query = { ...this._query, sort: 'name' };
+      }
+    } catch {
+      this._info = null;
+    }
+    this._changed.emit();
+  }
+
   /** Change the query (a filter change goes back to the first page) and read the page. */
   async setQuery(change: Partial<IUserQuery>): Promise<void> {
     const resetsOffset =
       change.offset === undefined &&
-      (change.nameFilter !== undefined ||
-        change.state !== undefined ||
-        change.sort !== undefined);
+      FILTER_KEYS.some(key => change[key] !== undefined);
     this._query = {
       ...this._query,
       ...change,
@@ -140,40 +195,78 @@ export class AdminConsoleModel {
     return (this._page?.items ?? []).filter(u => this._selected.has(u.name));
   }
 
-  /** Run an action over the selection, a few at a time, recording each user's result. */
-  async runBulk(action: BulkAction, group = ''): Promise<IBulkProgress> {
-    const users = [...this._selected];
+  /** The users a bulk action on `target` would act on (the service caps "all that match"). */
+  async bulkUsers(
+    target: BulkTarget
+  ): Promise<{ names: string[]; total: number }> {
+    if (target === 'selection') {
+      const names = [...this._selected];
+      return { names, total: names.length };
+    }
+    const { names, total } = await this.api.matchingNames(this._query);
+    return { names, total };
+  }
+
+  /**
+   * Run an action over users, a few at a time, recording each user's result.
+   *
+   * #### Notes
+   * `users` defaults to the selection. The caller's own name is skipped for actions on their own
+   * server or account (the service refuses them anyway; skipping keeps the summary honest).
+   */
+  async runBulk(
+    action: BulkAction,
+    group = '',
+    users: string[] = [...this._selected],
+    me = ''
+  ): Promise<IBulkProgress> {
+    const own =
+      action === 'stop' || action === 'restart' || action === 'delete';
+    const targets = own && me ? users.filter(u => u !== me) : users;
     const progress: IBulkProgress = {
       action,
-      total: users.length,
+      total: targets.length,
       results: [],
       running: true,
       cancelled: false
     };
     this._bulk = progress;
     this._changed.emit();
-    if (action === 'add-to-group') {
-      // One hub call adds them all; report it for each user.
-      const outcome = await this._attempt(() =>
-        this.api.addMembers(group, users)
-      );
-      progress.results = users.map(user => ({ user, ...outcome }));
+    if (action === 'add-to-group' || action === 'remove-from-group') {
+      // The hub takes up to 500 names per call; report each call's outcome for its users.
+      for (let i = 0; i < targets.length && !progress.cancelled; i += 500) {
+        const chunk = targets.slice(i, i + 500);
+        const outcome = await this._attempt(() =>
+          action === 'add-to-group'
+            ? this.api.addMembers(group, chunk)
+            : this.api.removeMembers(group, chunk)
+        );
+        progress.results.push(...chunk.map(user => ({ user, ...outcome })));
+        this._changed.emit();
+      }
     } else {
+      const work: Record<string, (user: string) => Promise<unknown>> = {
+        start: user => this.api.startServer(user),
+        stop: user => this.api.stopServer(user),
+        restart: user => this.api.restartServer(user),
+        delete: user => this.api.deleteUser(user)
+      };
       let next = 0;
       const worker = async (): Promise<void> => {
-        while (next < users.length && !progress.cancelled) {
-          const user = users[next++] as string;
+        while (next < targets.length && !progress.cancelled) {
+          const user = targets[next++] as string;
           const outcome = await this._attempt(() =>
-            action === 'start'
-              ? this.api.startServer(user)
-              : this.api.stopServer(user)
+            (work[action] as (u: string) => Promise<unknown>)(user)
           );
           progress.results.push({ user, ...outcome });
           this._changed.emit();
         }
       };
       await Promise.all(
-        Array.from({ length: Math.min(BULK_CONCURRENCY, users.length) }, worker)
+        Array.from(
+          { length: Math.min(BULK_CONCURRENCY, targets.length) },
+          worker
+        )
       );
     }
     progress.running = false;
@@ -234,6 +327,10 @@ export class AdminConsoleModel {
   private _query: IUserQuery = {
     nameFilter: '',
     state: '',
+    admin: '',
+    group: '',
+    neverLoggedIn: false,
+    inactiveDays: 0,
     sort: 'name',
     offset: 0,
     limit: 25
@@ -244,6 +341,7 @@ export class AdminConsoleModel {
   private _ticket = 0;
   private _selected = new Set<string>();
   private _bulk: IBulkProgress | null = null;
+  private _info: IHubInfo | null = null;
   private _changed = new Signal<this, void>(this);
   private _poll: ReturnType<typeof setTimeout> | null = null;
   private _disposed = false;

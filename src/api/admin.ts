@@ -19,6 +19,26 @@ export interface IAdminUser {
   servers: IAdminServer[];
   last_activity: string | null;
   created: string | null;
+  /** Training progress on this hub, or null when the user has none. */
+  training: ITrainingSummary | null;
+}
+
+/** A user's training progress: steps passed, tutorials touched, last change. */
+export interface ITrainingSummary {
+  passedSteps: number;
+  tutorials: number;
+  updatedAt: string;
+}
+
+/** Filters the service applies over the hub's listing ('' or undefined = any). */
+export interface IUserFilters {
+  nameFilter: string;
+  state: UserState;
+  admin: '' | 'yes' | 'no';
+  group: string;
+  neverLoggedIn: boolean;
+  /** 0 = no inactivity filter. */
+  inactiveDays: number;
 }
 
 /** The server-state filter of the hub's listing. */
@@ -28,12 +48,35 @@ export type UserState = '' | 'active' | 'inactive' | 'ready';
 export type UserSort = 'name' | '-name' | 'last_activity' | '-last_activity';
 
 /** What the users table asks for. */
-export interface IUserQuery {
-  nameFilter: string;
-  state: UserState;
+export interface IUserQuery extends IUserFilters {
   sort: UserSort;
   offset: number;
   limit: number;
+}
+
+/** Every name matching a filter (capped by the service). */
+export interface IUserNames {
+  names: string[];
+  total: number;
+  truncated: boolean;
+}
+
+/** The latest spawn-progress event of a server. */
+export interface ISpawnProgress {
+  progress: number;
+  message: string;
+  ready: boolean;
+  failed: boolean;
+}
+
+/** The hub's totals and where they come from. */
+export interface IHubTotals {
+  users: number;
+  runningServers: number;
+  active24h: number;
+  active7d: number;
+  active30d: number;
+  source: 'metrics' | 'listing';
 }
 
 /** A page of users. */
@@ -67,15 +110,20 @@ export interface IHubInfo {
   version: string;
   authenticator: { class: string; version: string };
   spawner: { class: string; version: string };
-  features: { sort: boolean; groupProperties: boolean };
+  features: { sort: boolean; groupProperties: boolean; progress: boolean };
   adminUrl: string;
 }
 
-/** A group and its members. */
+/** A property value of a group. */
+export type GroupPropertyValue = string | number | boolean;
+
+/** A group and its members; `managed` says why the console may not edit it. */
 export interface IGroup {
   name: string;
   users: string[];
   memberCount: number;
+  properties: Record<string, unknown>;
+  managed: string | null;
 }
 
 /** One line of the audit log. */
@@ -117,24 +165,74 @@ function auditParams(query: IAuditQuery): string {
   return text ? `?${text}` : '';
 }
 
+function filterParams(filters: IUserFilters): URLSearchParams {
+  const params = new URLSearchParams();
+  if (filters.nameFilter) {
+    params.set('name_filter', filters.nameFilter);
+  }
+  if (filters.state) {
+    params.set('state', filters.state);
+  }
+  if (filters.admin) {
+    params.set('admin', String(filters.admin === 'yes'));
+  }
+  if (filters.group) {
+    params.set('group', filters.group);
+  }
+  if (filters.neverLoggedIn) {
+    params.set('never_logged_in', 'true');
+  }
+  if (filters.inactiveDays > 0) {
+    params.set('inactive_days', String(filters.inactiveDays));
+  }
+  return params;
+}
+
 /** The admin console's API over the Catalyst client. */
 export class AdminApi {
   constructor(private readonly _client: ICatalystClient) {}
 
   /** A page of the hub's users. */
   listUsers(query: IUserQuery): Promise<IUserPage> {
-    const params = new URLSearchParams({
-      offset: String(query.offset),
-      limit: String(query.limit),
-      sort: query.sort
-    });
-    if (query.nameFilter) {
-      params.set('name_filter', query.nameFilter);
-    }
-    if (query.state) {
-      params.set('state', query.state);
-    }
+    const params = filterParams(query);
+    params.set('offset', String(query.offset));
+    params.set('limit', String(query.limit));
+    params.set('sort', query.sort);
     return this._client.request<IUserPage>(`api/admin/users?${params}`);
+  }
+
+  /** Every user name matching the filters, for a bulk action on all of them. */
+  matchingNames(filters: IUserFilters): Promise<IUserNames> {
+    const params = filterParams(filters).toString();
+    return this._client.request<IUserNames>(
+      `api/admin/users/names${params ? `?${params}` : ''}`
+    );
+  }
+
+  /** Restart a user's default ('') or named server. */
+  restartServer(user: string, server = ''): Promise<unknown> {
+    return this._client.request(`${serverPath(user, server)}/restart`, {
+      method: 'POST'
+    });
+  }
+
+  /** Delete a stopped named server. */
+  removeServer(user: string, server: string): Promise<unknown> {
+    return this._client.request(`${serverPath(user, server)}?remove=true`, {
+      method: 'DELETE'
+    });
+  }
+
+  /** The latest progress of a starting server. */
+  spawnProgress(user: string, server = ''): Promise<ISpawnProgress> {
+    return this._client.request<ISpawnProgress>(
+      `${serverPath(user, server)}/progress/latest`
+    );
+  }
+
+  /** The hub's totals. */
+  totals(): Promise<IHubTotals> {
+    return this._client.request<IHubTotals>('api/admin/totals');
   }
 
   /** Start a user's default ('') or named server. */
@@ -179,6 +277,39 @@ export class AdminApi {
     return this._client.request(`api/admin/groups/${enc(group)}/users`, {
       method: 'POST',
       body: { users }
+    });
+  }
+
+  /** Remove users from a group. */
+  removeMembers(group: string, users: string[]): Promise<unknown> {
+    return this._client.request(`api/admin/groups/${enc(group)}/users`, {
+      method: 'DELETE',
+      body: { users }
+    });
+  }
+
+  /** Create an empty group. */
+  createGroup(group: string): Promise<unknown> {
+    return this._client.request(`api/admin/groups/${enc(group)}`, {
+      method: 'POST'
+    });
+  }
+
+  /** Delete a group (its members stay users of the hub). */
+  deleteGroup(group: string): Promise<unknown> {
+    return this._client.request(`api/admin/groups/${enc(group)}`, {
+      method: 'DELETE'
+    });
+  }
+
+  /** Replace a group's properties. */
+  setGroupProperties(
+    group: string,
+    properties: Record<string, GroupPropertyValue>
+  ): Promise<unknown> {
+    return this._client.request(`api/admin/groups/${enc(group)}/properties`, {
+      method: 'PUT',
+      body: { properties }
     });
   }
 

@@ -43,6 +43,7 @@ const ROUTES: {
   { method: 'POST', url: '/users/bea/servers/gpu/restart' },
   { method: 'DELETE', url: '/users/bea/servers/gpu?remove=true' },
   { method: 'GET', url: '/users/bea/server/progress' },
+  { method: 'GET', url: '/users/bea/server/progress/latest' },
   {
     method: 'PUT',
     url: '/groups/cohort/properties',
@@ -569,6 +570,16 @@ for (const backend of backends()) {
         champion()
       );
       assert.equal(unknown.statusCode, 404);
+      const latest = await send(
+        { method: 'GET', url: '/users/bea/server/progress/latest' },
+        champion()
+      );
+      assert.deepEqual(latest.json(), {
+        progress: 100,
+        message: 'Server ready at /user/bea/',
+        ready: true,
+        failed: false
+      });
     });
 
     it('renames a user but never an admin, and never changes admin rights', async () => {

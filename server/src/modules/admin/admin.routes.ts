@@ -28,6 +28,7 @@ import {
   OkSchema,
   ServerActionSchema,
   ServerRemoveQuerySchema,
+  SpawnProgressSchema,
   UserEditBodySchema,
   UserListQuerySchema,
   UserNamesQuerySchema,
@@ -233,6 +234,27 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{
     sse("A named server's spawn progress (SSE)", named),
     async (request, reply) =>
       progress(request, reply, request.params.name, request.params.server)
+  );
+
+  app.get(
+    '/users/:name/server/progress/latest',
+    route(
+      "The latest spawn-progress event of a user's default server",
+      user,
+      SpawnProgressSchema
+    ),
+    async request => admin.latestProgress(request.params.name, '')
+  );
+
+  app.get(
+    '/users/:name/servers/:server/progress/latest',
+    route(
+      'The latest spawn-progress event of a named server',
+      named,
+      SpawnProgressSchema
+    ),
+    async request =>
+      admin.latestProgress(request.params.name, request.params.server)
   );
 
   app.get(

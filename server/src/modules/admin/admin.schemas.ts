@@ -246,6 +246,15 @@ export const ServerRemoveQuerySchema = Type.Object(
   { additionalProperties: false }
 );
 
+/** The latest spawn-progress event of a server (the hub's stream, read briefly). */
+export const SpawnProgressSchema = Type.Object({
+  progress: Type.Number(),
+  message: Type.String(),
+  ready: Type.Boolean(),
+  failed: Type.Boolean()
+});
+export type SpawnProgress = Static<typeof SpawnProgressSchema>;
+
 /** The hub's totals; `source` says whether they come from its metrics or were counted. */
 export const HubTotalsSchema = Type.Object({
   users: Type.Integer(),

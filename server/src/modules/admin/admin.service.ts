@@ -33,6 +33,7 @@ import type {
   NameCheck,
   Server,
   ServerAction,
+  SpawnProgress,
   UserEditBody,
   UserListQuery,
   UserNames,
@@ -65,6 +66,34 @@ const SCAN_TTL_MS = 15000;
 
 /** At most this many names are returned for a bulk action on "all that match". */
 export const MAX_MATCHING_NAMES = 5000;
+
+/** How long the latest-progress read waits for one more event before answering what it has. */
+const PROGRESS_IDLE_MS = 300;
+
+/** The last event of a spawn-progress stream's text; `data:` lines hold the hub's JSON events. */
+export function lastProgressEvent(text: string): SpawnProgress {
+  let latest: SpawnProgress = {
+    progress: 0,
+    message: '',
+    ready: false,
+    failed: false
+  };
+  for (const line of text.split('\n')) {
+    if (!line.startsWith('data:')) continue;
+    try {
+      const event = JSON.parse(line.slice(5)) as Record<string, unknown>;
+      latest = {
+        progress: Number(event.progress) || 0,
+        message: typeof event.message === 'string' ? event.message : '',
+        ready: event.ready === true,
+        failed: event.failed === true
+      };
+    } catch {
+      // A partial line at the end of a read: the previous event stands.
+    }
+  }
+  return latest;
+}
 
 /** The reason a group may not be edited from the console, or null. */
 export function managedReason(group: HubGroupModel): string | null {
@@ -609,6 +638,32 @@ export function createAdminService(deps: AdminServiceDeps) {
         );
       }
       return response;
+    },
+
+    /** The latest progress event of a server: the stream is read until it pauses, then closed. */
+    async latestProgress(name: string, server: string): Promise<SpawnProgress> {
+      const abort = new AbortController();
+      const response = await this.progress(name, server, abort.signal);
+      const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+      const decoder = new TextDecoder();
+      let text = '';
+      const deadline = now() + 10 * PROGRESS_IDLE_MS;
+      try {
+        while (now() < deadline) {
+          let timer: ReturnType<typeof setTimeout> | undefined;
+          const idle = new Promise<null>(resolve => {
+            timer = setTimeout(() => resolve(null), PROGRESS_IDLE_MS);
+          });
+          const chunk = await Promise.race([reader.read(), idle]);
+          clearTimeout(timer);
+          if (chunk === null || chunk.done) break;
+          text += decoder.decode(chunk.value, { stream: true });
+        }
+      } finally {
+        abort.abort();
+        await reader.cancel().catch(() => undefined);
+      }
+      return lastProgressEvent(text);
     },
 
     /** Renames a user; never an admin, never the caller, and never grants admin. */
