@@ -24,8 +24,10 @@ SERVICE_PORT = int(env("CATALYST_SERVICE_PORT", "10101"))
 VENV_BIN = os.path.dirname(sys.executable)
 os.makedirs(STATE, mode=0o700, exist_ok=True)
 
-# Users and who holds which Catalyst role (roles come from hub groups; nobody is a hub admin).
+# Users and who holds which Catalyst role (roles come from hub groups; nobody is a hub admin unless
+# CATALYST_DEMO_ADMINS names some).
 USERS = {"member", "champion", "community", "coreteam"} | set(filter(None, env("CATALYST_EXTRA_USERS", "").split(",")))
+ADMINS = set(filter(None, env("CATALYST_DEMO_ADMINS", "").split(",")))
 GROUPS = {
     "hub-champions": ["champion"],
     "community-champions": ["community"],
@@ -46,7 +48,9 @@ c.JupyterHub.log_level = env("CATALYST_HUB_LOG_LEVEL", "INFO")
 
 c.JupyterHub.authenticator_class = "dummy"
 c.DummyAuthenticator.password = env("CATALYST_DEMO_PASSWORD", "catalyst")
-c.Authenticator.allowed_users = USERS
+c.Authenticator.allowed_users = USERS | ADMINS
+# Optional hub admins (e.g. the tests' "the console refuses to touch an admin"); none by default.
+c.Authenticator.admin_users = ADMINS
 c.Authenticator.allow_existing_users = True
 c.JupyterHub.load_groups = {name: {"users": users} for name, users in GROUPS.items()}
 
@@ -68,7 +72,16 @@ service_env = {
     "JUPYTERHUB_PUBLIC_URL": f"http://127.0.0.1:{HUB_PORT}/",
     "PATH": os.environ.get("PATH", ""),
 }
-for passthrough in ("DATABASE_URL", "CATALYST_LOG_LEVEL", "CATALYST_JWT_TTL_SECONDS", "CATALYST_JWT_SECRET"):
+for passthrough in (
+    "DATABASE_URL",
+    "CATALYST_LOG_LEVEL",
+    "CATALYST_JWT_TTL_SECONDS",
+    "CATALYST_JWT_SECRET",
+    "CATALYST_HUB_COMMUNITY",
+    "CATALYST_HUB_LANGUAGES",
+    "CATALYST_CORE_TEAM",
+    "CATALYST_METRICS_TOKEN",
+):
     if env(passthrough):
         service_env[passthrough] = env(passthrough)
 
@@ -77,6 +90,9 @@ configure(
     command=[shutil.which("node") or "node", os.path.join(REPO, "server", "dist", "server.js")],
     url=f"http://127.0.0.1:{SERVICE_PORT}",
     environment=service_env,
+    # One hub on its own database: the service registers it at start (a federation registers hubs
+    # with `catalyst-server hubs register` and sets CATALYST_REGISTER_HUB=0).
+    register_hub=env("CATALYST_REGISTER_HUB", "1") == "1",
     # Fixed only when a test needs to run extra replicas of the service; otherwise the hub makes one.
     api_token=env("CATALYST_SERVICE_TOKEN") or None,
 )

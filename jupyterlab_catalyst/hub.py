@@ -41,6 +41,8 @@ def configure(
     environment: Mapping[str, str] | None = None,
     service_scopes: Iterable[str] = SERVICE_SCOPES,
     grant_all_users: bool = True,
+    hub_id: str | None = None,
+    register_hub: bool | None = None,
 ) -> dict:
     """Add the Catalyst service, its least-privilege role and the page-token access scope to a hub config.
 
@@ -49,6 +51,9 @@ def configure(
     - `url` is where the service listens; the hub proxies `{base_url}services/{name}/` to it.
     - `grant_all_users` gives every hub user the access scope (members use the training panel and
       feedback too); with False, grant it yourself through a role.
+    - `hub_id` names this hub in the federation (CATALYST_HUB_ID); `register_hub=True` lets the
+      service register it at start (a single hub), False requires `catalyst-server hubs register`
+      first (a federation, docs/deploying.md); None leaves CATALYST_REGISTER_HUB to the environment.
     Returns the service entry, so callers can adjust it.
     """
     scope = access_scope(name)
@@ -59,8 +64,13 @@ def configure(
         service["command"] = list(command)
     if api_token:
         service["api_token"] = api_token
-    if environment:
-        service["environment"] = dict(environment)
+    env = dict(environment or {})
+    if hub_id is not None:
+        env["CATALYST_HUB_ID"] = hub_id
+    if register_hub is not None:
+        env["CATALYST_REGISTER_HUB"] = "1" if register_hub else "0"
+    if env:
+        service["environment"] = env
     c.JupyterHub.services = [s for s in _as_list(c.JupyterHub.services) if s.get("name") != name] + [service]
 
     roles = [r for r in _as_list(c.JupyterHub.load_roles) if r.get("name") != f"{name}-service"]

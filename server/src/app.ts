@@ -8,6 +8,7 @@ import Fastify, {
 import type { Config } from './config.js';
 import { loggerOptions } from './logger.js';
 import { adminRoutes } from './modules/admin/admin.routes.js';
+import { federationRoutes } from './modules/federation/federation.routes.js';
 import { feedbackRoutes } from './modules/feedback/feedback.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import hubsPlugin from './modules/hubs/hubs.plugin.js';
@@ -19,6 +20,7 @@ import authPlugin from './plugins/auth.js';
 import databasePlugin from './plugins/database.js';
 import errorsPlugin from './plugins/errors.js';
 import hubClientPlugin from './plugins/hub-client.js';
+import metricsPlugin from './plugins/metrics.js';
 import openapiPlugin from './plugins/openapi.js';
 import { createValidatorCompiler } from './validation.js';
 
@@ -58,6 +60,8 @@ export async function buildApp(
   await app.register(openapiPlugin, { config });
   // Stores and outside services.
   await app.register(databasePlugin, { config });
+  // Before every route, so that each one is counted and timed.
+  await app.register(metricsPlugin, { config });
   await app.register(hubsPlugin, { config });
   await app.register(hubClientPlugin, { config });
   // Identity.
@@ -72,6 +76,10 @@ export async function buildApp(
   await app.register(hubRoutes, { prefix: `${config.prefix}/api`, config });
   await app.register(trainingRoutes, {
     prefix: `${config.prefix}/api/training`,
+    config
+  });
+  await app.register(federationRoutes, {
+    prefix: `${config.prefix}/api/federation`,
     config
   });
   await app.register(partnershipsPlugin, {

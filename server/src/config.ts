@@ -30,6 +30,24 @@ export const EnvSchema = Type.Object({
     default: 'local'
   }),
   CATALYST_HUB_NAME: Type.Optional(Type.String({ minLength: 1 })),
+  CATALYST_REGISTER_HUB: Type.String({
+    pattern: '^(0|1|true|false|auto)$',
+    default: 'auto',
+    description: '1, 0 or auto'
+  }),
+  CATALYST_HUB_COMMUNITY: Type.Optional(
+    Type.String({
+      pattern: '^[a-z0-9][a-z0-9-]{0,62}$',
+      description: 'a community slug'
+    })
+  ),
+  CATALYST_HUB_LANGUAGES: Type.Optional(
+    Type.String({
+      pattern:
+        '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?(,[a-z]{2,3}(-[A-Za-z0-9]{2,8})?)*$',
+      description: 'comma-separated language codes, e.g. en,es'
+    })
+  ),
   CATALYST_HUB_TIMEOUT_MS: Type.Integer({
     minimum: 100,
     maximum: 60000,
@@ -69,7 +87,10 @@ export const EnvSchema = Type.Object({
   CATALYST_LOG_LEVEL: Type.String({
     pattern: '^(fatal|error|warn|info|debug|trace|silent)$',
     default: 'info'
-  })
+  }),
+  CATALYST_METRICS_TOKEN: Type.Optional(
+    Type.String({ minLength: 16, description: 'at least 16 characters' })
+  )
 });
 
 /** The environment after conversion and defaults. */
@@ -80,6 +101,15 @@ export interface Config {
   hubId: string;
   hubName: string;
   hubPublicUrl: string;
+  /**
+   * Whether this instance writes its own hub row at start: 'always', 'never' (the hub must be
+   * registered, e.g. by `catalyst-server hubs register`), or 'auto' (only on the embedded database,
+   * which no other hub can share).
+   */
+  registerHub: 'always' | 'never' | 'auto';
+  /** Community and languages written when this instance registers its hub (null: keep / default). */
+  hubCommunity: string | null;
+  hubLanguages: string[] | null;
   /** Route prefix without its trailing slash ('' when the service is mounted at the root). */
   prefix: string;
   host: string;
@@ -101,6 +131,8 @@ export interface Config {
   bodyLimit: number;
   devMode: { secret: string } | null;
   logLevel: string;
+  /** Bearer token for `/metrics`; null: loopback only (docs/deploying.md § Metrics). */
+  metricsToken: string | null;
 }
 
 /** A configuration error; its message names the variable at fault. */
@@ -151,6 +183,16 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     hubId: env.CATALYST_HUB_ID,
     hubName: env.CATALYST_HUB_NAME ?? env.CATALYST_HUB_ID,
     hubPublicUrl: env.JUPYTERHUB_PUBLIC_URL ?? '',
+    registerHub:
+      env.CATALYST_REGISTER_HUB === 'auto'
+        ? 'auto'
+        : isOn(env.CATALYST_REGISTER_HUB)
+          ? 'always'
+          : 'never',
+    hubCommunity: env.CATALYST_HUB_COMMUNITY ?? null,
+    hubLanguages: env.CATALYST_HUB_LANGUAGES
+      ? env.CATALYST_HUB_LANGUAGES.split(',')
+      : null,
     prefix: normalisePrefix(env.JUPYTERHUB_SERVICE_PREFIX),
     host: listen.host,
     port: listen.port,
@@ -174,7 +216,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     },
     bodyLimit: env.CATALYST_BODY_LIMIT,
     devMode: devMode ? { secret: env.CATALYST_DEV_SECRET as string } : null,
-    logLevel: env.CATALYST_LOG_LEVEL
+    logLevel: env.CATALYST_LOG_LEVEL,
+    metricsToken: env.CATALYST_METRICS_TOKEN ?? null
   };
 }
 

@@ -5,6 +5,11 @@ import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 
 async function main(): Promise<void> {
+  // `catalyst-server hubs register|list`: the federation's hub registry (docs/deploying.md).
+  if (process.argv[2] === 'hubs') {
+    const { runHubsCli } = await import('./modules/hubs/hubs.cli.js');
+    process.exit(await runHubsCli(process.argv.slice(3)));
+  }
   let config;
   try {
     config = loadConfig();
@@ -16,7 +21,17 @@ async function main(): Promise<void> {
     throw error;
   }
 
-  const app = await buildApp(config);
+  let app;
+  try {
+    app = await buildApp(config);
+  } catch (error) {
+    // A start-up refusal that names its cause (e.g. an unregistered hub id): no stack, no restart loop.
+    if (error instanceof ConfigError) {
+      console.error(`catalyst-server: ${error.message}`);
+      process.exit(78);
+    }
+    throw error;
+  }
   // Handles SIGTERM and SIGINT (and uncaught errors): finish requests, stop the database child, exit.
   closeWithGrace({ delay: 10000 }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'shutting down after an error');

@@ -22,6 +22,8 @@ export function testConfig(env: NodeJS.ProcessEnv): Config {
   return loadConfig({
     JUPYTERHUB_API_TOKEN: SERVICE_TOKEN,
     CATALYST_LOG_LEVEL: 'info',
+    // A single hub, as in the demo: the instance registers its own hub (a test may say otherwise).
+    CATALYST_REGISTER_HUB: '1',
     ...env
   });
 }

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { sql, type Kysely } from 'kysely';
+import type pg from 'pg';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import { migrateToLatest } from '../db/migrator.js';
@@ -15,6 +16,8 @@ export type Store = 'pglite' | 'postgres';
 /** Facts about the store and a health probe. */
 export interface DatabaseInfo {
   store: Store;
+  /** The pg pool under `db`, for its counts (the metrics read them). */
+  pool: pg.Pool;
   /** True when `select 1` answers within the timeout. */
   ping(timeoutMs?: number): Promise<boolean>;
 }
@@ -70,6 +73,7 @@ async function databasePlugin(
   app.decorate('db', db);
   app.decorate('database', {
     store,
+    pool,
     async ping(timeoutMs = 1500) {
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<false>(resolve => {

@@ -98,6 +98,8 @@ async function freshDatabase(): Promise<
 export async function startLocalHub(
   options: {
     usePostgres?: boolean;
+    /** An existing database to share with other hubs (a federation); the caller drops it. */
+    databaseUrl?: string;
     hubId?: string;
     env?: Record<string, string>;
   } = {}
@@ -111,7 +113,11 @@ export async function startLocalHub(
   const stateDir = await mkdtemp(join(tmpdir(), 'catalyst-hub-'));
   const testToken = randomBytes(24).toString('hex');
   const serviceToken = randomBytes(24).toString('hex');
-  const db = options.usePostgres ? await freshDatabase() : undefined;
+  const db = options.databaseUrl
+    ? { url: options.databaseUrl, drop: async () => undefined }
+    : options.usePostgres
+      ? await freshDatabase()
+      : undefined;
   const env: Record<string, string> = {
     ...(process.env as Record<string, string>),
     CATALYST_STATE_DIR: stateDir,

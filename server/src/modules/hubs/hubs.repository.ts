@@ -12,6 +12,16 @@ export type HubSummary = Pick<
   'id' | 'name' | 'url' | 'community_id' | 'languages'
 >;
 
+/** What registering a hub writes; community and languages are kept when left out. */
+export interface HubRegistration {
+  id: string;
+  name: string;
+  url: string;
+  /** A community slug; the community is created (named after the slug) when missing. */
+  communityId?: string | null;
+  languages?: string[] | null;
+}
+
 /** Hub queries over one database. */
 export function createHubsRepository(db: Kysely<Database>) {
   // The route every page load calls; compiled once (src/db/prepared.ts). Explicit columns keep a
@@ -31,16 +41,29 @@ export function createHubsRepository(db: Kysely<Database>) {
       return (await summaryById(id))[0];
     },
 
-    /** Creates the hub or refreshes its name and URL; keeps community and languages. */
-    async upsert(hub: { id: string; name: string; url: string }): Promise<Hub> {
-      return db
-        .insertInto('hubs')
-        .values(hub)
-        .onConflict(oc =>
-          oc.column('id').doUpdateSet({ name: hub.name, url: hub.url })
-        )
-        .returningAll()
-        .executeTakeFirstOrThrow();
+    /** Registers (or updates) a hub of the federation, creating its community if needed. */
+    async register(hub: HubRegistration): Promise<Hub> {
+      return db.transaction().execute(async trx => {
+        if (hub.communityId) {
+          await trx
+            .insertInto('communities')
+            .values({ id: hub.communityId, name: hub.communityId })
+            .onConflict(oc => oc.column('id').doNothing())
+            .execute();
+        }
+        const update = {
+          name: hub.name,
+          url: hub.url,
+          ...(hub.communityId ? { community_id: hub.communityId } : {}),
+          ...(hub.languages?.length ? { languages: hub.languages } : {})
+        };
+        return trx
+          .insertInto('hubs')
+          .values({ id: hub.id, ...update })
+          .onConflict(oc => oc.column('id').doUpdateSet(update))
+          .returningAll()
+          .executeTakeFirstOrThrow();
+      });
     },
 
     /** The hub with this id, if any. */
@@ -50,6 +73,11 @@ export function createHubsRepository(db: Kysely<Database>) {
         .selectAll()
         .where('id', '=', id)
         .executeTakeFirst();
+    },
+
+    /** Every registered hub, by id. */
+    async list(): Promise<Hub[]> {
+      return db.selectFrom('hubs').selectAll().orderBy('id').execute();
     }
   };
 }
