@@ -4,7 +4,8 @@ import { ReactWidget, UseSignal } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
 import type { Reason } from './checks';
-import { summarizeCohort } from './cohort';
+import { StuckHelp } from './StuckHelp';
+import { CohortView } from './CohortView';
 import type { ITutorialSummary, TrainingModel } from './model';
 import type { Check, IHubCheckResult, IStep } from './types';
 
@@ -118,65 +119,6 @@ function Catalogue({ model, trans }: IProps): JSX.Element {
       </ul>
       {model.cohort && <CohortView model={model} trans={trans} />}
     </>
-  );
-}
-
-/** For Hub Champions: per tutorial, each learner's steps done and where they are stuck. */
-function CohortView({ model, trans }: IProps): JSX.Element {
-  const cohort = model.cohort ?? [];
-  const tutorials = model.catalogue
-    .map(summary => ({ summary, learners: summarizeCohort(cohort, summary) }))
-    .filter(entry => entry.learners.length > 0);
-  return (
-    <section
-      className="jp-Catalyst-section jp-Catalyst-training-cohort"
-      aria-labelledby="jp-Catalyst-training-cohort-title"
-    >
-      <h3
-        id="jp-Catalyst-training-cohort-title"
-        className="jp-Catalyst-sectionTitle"
-      >
-        {trans.__("Your hub's learners")}
-      </h3>
-      <button
-        className="jp-mod-styled"
-        onClick={() => void model.refreshCohort()}
-      >
-        {trans.__('Refresh')}
-      </button>
-      {tutorials.length === 0 && (
-        <p>{trans.__('Nobody on this hub has started a tutorial yet.')}</p>
-      )}
-      {tutorials.map(({ summary, learners }) => (
-        <table
-          key={summary.id}
-          className="jp-Catalyst-training-cohortTable"
-          data-tutorial={summary.id}
-        >
-          <caption>{model.text(summary.title)}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{trans.__('Learner')}</th>
-              <th scope="col">{trans.__('Steps done')}</th>
-              <th scope="col">{trans.__('Stuck at')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {learners.map(learner => (
-              <tr key={learner.user} data-user={learner.user}>
-                <th scope="row">{learner.user}</th>
-                <td>
-                  {learner.passed === learner.total
-                    ? trans.__('Finished')
-                    : trans.__('%1 of %2', learner.passed, learner.total)}
-                </td>
-                <td>{learner.stuckAt ?? '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ))}
-    </section>
   );
 }
 
@@ -324,6 +266,7 @@ function StepView({
   step
 }: IProps & { step: IStep }): JSX.Element {
   const [choice, setChoice] = React.useState<string | undefined>(undefined);
+  const [where, setWhere] = React.useState<'shown' | 'missing' | null>(null);
   const quiz = findQuiz(step.check);
   const selfReport = containsSelfReport(step.check);
   const result = model.lastResult;
@@ -399,12 +342,33 @@ function StepView({
             {trans.__('Show me')}
           </button>
         )}
+        {step.highlight && (
+          <button
+            className="jp-mod-styled jp-Catalyst-training-showWhere"
+            onClick={() => setWhere(model.highlight() ? 'shown' : 'missing')}
+          >
+            {trans.__('Show where')}
+          </button>
+        )}
       </div>
-      {step.solution && (
-        <details className="jp-Catalyst-training-solution">
-          <summary>{trans.__('Solution')}</summary>
+      {where && (
+        <p className="jp-Catalyst-training-whereNote" role="status">
+          {where === 'shown'
+            ? trans.__('Outlined for a few seconds; press Esc to remove it.')
+            : trans.__(
+                'That part of JupyterLab is not open. Use "Show me" or open it first.'
+              )}
+        </p>
+      )}
+      <StuckHelp model={model} trans={trans} step={step} />
+      {step.solution && model.solutionShown && (
+        <section
+          className="jp-Catalyst-training-solution"
+          aria-label={trans.__('Solution')}
+        >
+          <h5>{trans.__('Solution')}</h5>
           <Prose text={model.text(step.solution)} />
-        </details>
+        </section>
       )}
       <div
         className="jp-Catalyst-training-feedback"

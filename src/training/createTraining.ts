@@ -7,6 +7,7 @@ import type { ITranslator } from '@jupyterlab/translation';
 
 import type { ICatalystClient } from '../tokens';
 import { LabEnvironment } from './environment';
+import { createHighlighter } from './highlight';
 import { TrainingModel } from './model';
 import { SHIPPED_TUTORIALS } from './shippedTutorials';
 import { TrainingView } from './TrainingPanel';
@@ -31,7 +32,8 @@ export function createTraining(options: ICreateTrainingOptions): TrainingView {
     uiLanguage: translator.languageCode || 'en',
     bundled: SHIPPED_TUTORIALS,
     runCommand: (id, args) =>
-      app.commands.execute(id, args as ReadonlyPartialJSONObject)
+      app.commands.execute(id, args as ReadonlyPartialJSONObject),
+    highlight: createHighlighter(app)
   });
   const view = new TrainingView({ model, translator });
   view.disposed.connect(() => {

@@ -201,4 +201,78 @@ describe('training model', () => {
     await champion.load();
     expect(champion.cohort?.map(row => row.user)).toEqual(['ben']);
   });
+
+  it("asks the hub's champions for help once per step visit, with context only by consent", async () => {
+    const store = new MemoryStore();
+    const up = { value: false };
+    const { client, requests } = fakeClient(up);
+    const learner = model(store, client);
+    await learner.load();
+    await learner.open(python.id);
+    learner.goTo(2);
+    const helpCalls = () =>
+      requests.filter(r => r.path === 'api/training/help');
+
+    // The service is down: the learner is told, and nothing is lost.
+    expect(await learner.askForHelp('  tried twice ', false)).toBe(false);
+    expect(learner.helpState).toBe('failed');
+    up.value = true;
+    expect(await learner.askForHelp('  tried twice ', false)).toBe(true);
+    expect(learner.helpState).toBe('sent');
+    const [lost, sent] = helpCalls().map(
+      r =>
+        r.init as {
+          headers: Record<string, string>;
+          body: Record<string, unknown>;
+        }
+    );
+    // The resend after a failure is the same request: same key.
+    expect(sent!.headers['Idempotency-Key']).toBe(
+      lost!.headers['Idempotency-Key']
+    );
+    expect(sent!.body).toEqual({
+      tutorialId: python.id,
+      version: python.version,
+      stepId: 'keep-a-value',
+      note: 'tried twice'
+    });
+
+    // Another step visit is a new request; with consent it carries the step's context.
+    learner.goTo(1);
+    learner.showHint();
+    await learner.check();
+    await learner.askForHelp('', true);
+    const third = helpCalls()[2]!.init as {
+      headers: Record<string, string>;
+      body: Record<string, unknown>;
+    };
+    expect(third.headers['Idempotency-Key']).not.toBe(
+      sent!.headers['Idempotency-Key']
+    );
+    expect(third.body).toEqual({
+      tutorialId: python.id,
+      version: python.version,
+      stepId: 'run-cell',
+      context: {
+        attempts: 1,
+        hintsUsed: 1,
+        reasons: ['no-notebook'],
+        language: 'en'
+      }
+    });
+    learner.dispose();
+  });
+
+  it('shows the solution only when asked, and forgets it on the next step', async () => {
+    const { client } = fakeClient({ value: true });
+    const learner = model(new MemoryStore(), client);
+    await learner.load();
+    await learner.open(python.id);
+    expect(learner.solutionShown).toBe(false);
+    learner.showSolution();
+    expect(learner.solutionShown).toBe(true);
+    learner.goTo(1);
+    expect(learner.solutionShown).toBe(false);
+    learner.dispose();
+  });
 });

@@ -29,6 +29,28 @@ export interface ITutorialSummary {
   stepIds: string[];
 }
 
+/** Where the learner's "I'm stuck" request for the open step is. */
+export type HelpState = 'idle' | 'sending' | 'sent' | 'failed';
+
+/** A learner's request for help, as Hub Champions see it. */
+export interface IHelpRequest {
+  id: string;
+  user: string;
+  tutorialId: string;
+  version: string;
+  stepId: string;
+  note: string | null;
+  context: {
+    attempts?: number;
+    hintsUsed?: number;
+    reasons?: string[];
+    language?: string;
+  } | null;
+  createdAt: string;
+  resolvedAt: string | null;
+  resolvedBy: string | null;
+}
+
 /** Where the catalogue came from. */
 export type CatalogueSource = 'loading' | 'service' | 'bundled';
 
@@ -42,6 +64,7 @@ export class TrainingModel {
     this._uiLanguage = options.uiLanguage;
     this._bundled = options.bundled;
     this._runCommand = options.runCommand;
+    this._highlight = options.highlight ?? (() => false);
     this._now = options.now ?? (() => new Date());
     this._prefix = `jupyterlab-catalyst:training:${options.user}:`;
     this._outbox = new Outbox({
@@ -114,6 +137,21 @@ export class TrainingModel {
     return this._cohort;
   }
 
+  /** Whether the open step's solution is shown. */
+  get solutionShown(): boolean {
+    return this._solutionShown;
+  }
+
+  /** Where the open step's help request is. */
+  get helpState(): HelpState {
+    return this._helpState;
+  }
+
+  /** This hub's open help requests, for Hub Champions; null for everyone else. */
+  get helpRequests(): IHelpRequest[] | null {
+    return this._helpRequests;
+  }
+
   /** Whether progress reached the service. */
   get saveState(): OutboxState {
     return this._outbox.state;
@@ -158,21 +196,43 @@ export class TrainingModel {
     await this._outbox.flush();
   }
 
-  /** Reloads the cohort for a Hub Champion (no-op for others). */
+  /** Reloads the cohort and open help requests for a Hub Champion (no-op for others). */
   async refreshCohort(): Promise<void> {
     if (!this._client.user?.roles.includes('hub-champion')) {
       this._cohort = null;
+      this._helpRequests = null;
       return;
     }
     try {
-      const answer = await this._client.request<{
-        progress: ICohortProgress[];
-      }>('api/training/cohort');
-      this._cohort = answer.progress;
+      const [cohort, help] = await Promise.all([
+        this._client.request<{ progress: ICohortProgress[] }>(
+          'api/training/cohort'
+        ),
+        this._client.request<{ requests: IHelpRequest[] }>(
+          'api/training/help?open=true'
+        )
+      ]);
+      this._cohort = cohort.progress;
+      this._helpRequests = help.requests;
     } catch {
       // Keep the last cohort seen; it refreshes when the service answers again.
     }
     this._changed.emit();
+  }
+
+  /** A Hub Champion marks a help request dealt with. */
+  async resolveHelp(id: string): Promise<boolean> {
+    try {
+      await this._client.request(
+        `api/training/help/${encodeURIComponent(id)}/resolve`,
+        { method: 'POST' }
+      );
+    } catch {
+      return false;
+    }
+    this._helpRequests = (this._helpRequests ?? []).filter(r => r.id !== id);
+    this._changed.emit();
+    return true;
   }
 
   /** Merges the service's progress into the local one (newest change wins, first pass kept). */
@@ -273,6 +333,76 @@ export class TrainingModel {
     });
   }
 
+  /** Shows the open step's solution (the last rung of the hint ladder). */
+  showSolution(): void {
+    if (!this.step?.solution) {
+      return;
+    }
+    this._solutionShown = true;
+    this._changed.emit();
+  }
+
+  /** Highlights the open step's target in JupyterLab; false when it is not on screen. */
+  highlight(): boolean {
+    const target = this.step?.highlight;
+    return target ? this._highlight(target) : false;
+  }
+
+  /**
+   * Tells this hub's champions the learner is stuck on the open step.
+   *
+   * #### Notes
+   * The step always travels; attempts, hints and the check's last reasons only with consent.
+   * One key per step visit, so a resend after a lost answer is the same request.
+   */
+  async askForHelp(note: string, shareContext: boolean): Promise<boolean> {
+    const tutorial = this._tutorial;
+    const step = this.step;
+    if (!tutorial || !step || this._helpState === 'sending') {
+      return false;
+    }
+    this._helpKey ??= Private.helpKey();
+    this._helpState = 'sending';
+    this._changed.emit();
+    const progress = this._current();
+    const body: Record<string, unknown> = {
+      tutorialId: tutorial.id,
+      version: tutorial.version,
+      stepId: step.id,
+      ...(note.trim() ? { note: note.trim().slice(0, 1000) } : {}),
+      ...(shareContext
+        ? {
+            context: {
+              attempts: progress?.attempts ?? 0,
+              hintsUsed: this._hintsShown,
+              reasons: Array.from(
+                new Set(
+                  (this._lastResult?.reasons ?? [])
+                    .map(reason => reason.code)
+                    .filter(code => code !== 'passed')
+                )
+              ).slice(0, 20),
+              language: this._language
+            }
+          }
+        : {})
+    };
+    try {
+      await this._client.request('api/training/help', {
+        method: 'POST',
+        headers: { 'Idempotency-Key': this._helpKey },
+        body
+      });
+      this._helpState = 'sent';
+    } catch {
+      this._helpState = 'failed';
+    }
+    if (this.step === step) {
+      this._changed.emit();
+    }
+    return this._helpState === 'sent';
+  }
+
   /** Runs the step's "show me" commands. */
   async showMe(): Promise<void> {
     for (const action of this.step?.showMe ?? []) {
@@ -337,6 +467,9 @@ export class TrainingModel {
     this._stepIndex = index;
     this._hintsShown = 0;
     this._lastResult = null;
+    this._solutionShown = false;
+    this._helpState = 'idle';
+    this._helpKey = null;
     const positions = this._read<Record<string, string>>('position', {});
     const stepId = tutorial.steps[index]?.id as string;
     this._write('position', { ...positions, [tutorial.id]: stepId });
@@ -474,6 +607,11 @@ export class TrainingModel {
   private _hintsShown = 0;
   private _checking = false;
   private _cohort: ICohortProgress[] | null = null;
+  private _helpRequests: IHelpRequest[] | null = null;
+  private _helpState: HelpState = 'idle';
+  private _helpKey: string | null = null;
+  private _solutionShown = false;
+  private _highlight: (target: string) => boolean;
   private _lastResult: ICheckResult | null = null;
   private _changed = new Signal<this, void>(this);
 }
@@ -492,12 +630,21 @@ export namespace TrainingModel {
     /** The extension's own copy of the shipped tutorials. */
     bundled: ITutorial[];
     runCommand: (id: string, args: Record<string, unknown>) => Promise<unknown>;
+    /** Highlights a step's target (a widget id, or `cell:<id>`); false when not found. */
+    highlight?: (target: string) => boolean;
     now?: () => Date;
     outbox?: Partial<Omit<Outbox.IOptions, 'store' | 'storageKey' | 'send'>>;
   }
 }
 
 namespace Private {
+  /** A random Idempotency-Key for a help request. */
+  export function helpKey(): string {
+    const bytes = new Uint8Array(16);
+    crypto.getRandomValues(bytes);
+    return `h-${Array.from(bytes, b => b.toString(16).padStart(2, '0')).join('')}`;
+  }
+
   /** The storage key of one step's progress. */
   export function key(
     tutorialId: string,

@@ -122,6 +122,7 @@ export const SHIPPED_TUTORIALS: ITutorial[] = [
           es: 'Cambia el nombre del notebook a first-notebook.ipynb en tu carpeta personal.'
         },
         showMe: [{ command: 'docmanager:rename' }],
+        highlight: 'filebrowser',
         check: { type: 'file', path: 'first-notebook.ipynb' },
         text: {
           en: 'Give your work a name: rename the notebook to `first-notebook.ipynb` in your home folder.',
@@ -583,6 +584,7 @@ export const SHIPPED_TUTORIALS: ITutorial[] = [
           }
         ],
         showMe: [{ command: 'catalyst:open-panel' }],
+        highlight: 'jupyterlab-catalyst-panel',
         check: { type: 'command', command: 'catalyst:open-panel' },
         text: {
           en: 'Catalyst adds its own panel to the left sidebar, with your roles and your hub. Open it with\nthe command **Open Catalyst Panel** from the command palette.',
@@ -1377,6 +1379,7 @@ export const SHIPPED_TUTORIALS: ITutorial[] = [
           es: 'Explorador de archivos → Nueva carpeta "shared-readwrite" → ábrela → Nuevo archivo → cambia el nombre a welcome.md.'
         },
         showMe: [{ command: 'filebrowser:create-new-directory' }],
+        highlight: 'filebrowser',
         check: {
           type: 'file',
           path: 'shared-readwrite/welcome.md',
@@ -1701,7 +1704,7 @@ export const SHIPPED_TUTORIALS: ITutorial[] = [
         showMe: [],
         text: {
           en: 'Write a short support plan and share it with your community: the **channel** where people\nask (a chat group, an email list), **who answers first** (you and a second Hub Champion),\nand **when you escalate** to the hub provider. Learners can also press "I\'m stuck" in this\npanel: Hub Champions see it in their cohort view.',
-          es: 'Escribe un plan de soporte breve y compártelo con tu comunidad: el **canal** donde las\npersonas preguntan (un grupo de chat, una lista de correo), **quién responde primero** (tú y\notra persona Hub Champion) y **cuándo escalas** a quien provee el hub. También se puede pulsar\n"Estoy atascado" en este panel: las personas Hub Champion lo ven en su vista de la cohorte.'
+          es: 'Escribe un plan de soporte breve y compártelo con tu comunidad: el **canal** donde las\npersonas preguntan (un grupo de chat, una lista de correo), **quién responde primero** (tú y\notra persona Hub Champion) y **cuándo escalas** a quien provee el hub. También se puede pulsar\n"Estoy atascado/a" en este panel: las personas Hub Champion lo ven en su vista de la cohorte.'
         }
       }
     ]

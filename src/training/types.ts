@@ -75,6 +75,8 @@ export interface IStep {
   hints: LocalizedText[];
   solution?: LocalizedText;
   showMe: IShowMe[];
+  /** What "Show where" highlights: a widget id, or `cell:<cell id>`. */
+  highlight?: string;
   check: Check;
 }
 

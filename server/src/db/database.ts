@@ -177,6 +177,8 @@ export interface Database {
   partnership_reminders: PartnershipRemindersTable;
   training_progress: Training.TrainingProgressTable;
   training_idempotency: Training.TrainingIdempotencyTable;
+  training_help_requests: Training.TrainingHelpRequestsTable;
+  training_hub_tutorials: Training.TrainingHubTutorialsTable;
   feedback_consultations: Feedback.FeedbackConsultationsTable;
   feedback_items: Feedback.FeedbackItemsTable;
   feedback_supports: Feedback.FeedbackSupportsTable;

@@ -5,11 +5,18 @@ import type { Config } from '../../config.js';
 import { errorResponses } from '../../http-errors.js';
 import { HubAdminClient } from '../admin/admin.hub.js';
 import { runHubCheck } from './training.hub-check.js';
+import { createHelpService } from './training.help.js';
+import { createHelpRepository } from './training.help.repository.js';
 import { createTrainingRepository } from './training.repository.js';
 import {
   CatalogueSchema,
   CohortQuerySchema,
   CohortSchema,
+  HelpBodySchema,
+  HelpListSchema,
+  HelpParamsSchema,
+  HelpQuerySchema,
+  HelpRequestSchema,
   HubCheckResultSchema,
   HubCheckSchema,
   IdempotencyHeadersSchema,
@@ -17,6 +24,7 @@ import {
   ProgressBodySchema,
   ProgressParamsSchema,
   ProgressSchema,
+  RequiredIdempotencyHeadersSchema,
   TutorialParamsSchema,
   TutorialSchema
 } from './training.schemas.js';
@@ -50,6 +58,23 @@ export const trainingRoutes: FastifyPluginAsyncTypebox<{
     errors
   });
   const signedIn = { onRequest: [app.authenticate] };
+  const help = createHelpService({
+    repo: createHelpRepository(app.db),
+    hubId: config.hubId,
+    hasStep: async (tutorialId, stepId) => {
+      try {
+        return training
+          .tutorial(tutorialId)
+          .steps.some(step => step.id === stepId);
+      } catch {
+        return false;
+      }
+    }
+  });
+  const champion = {
+    onRequest: [app.authenticate],
+    preHandler: app.requireRole('hub-champion')
+  };
   const hub = config.hubApi
     ? new HubAdminClient({ ...config.hubApi, log: app.log })
     : null;
@@ -167,5 +192,69 @@ export const trainingRoutes: FastifyPluginAsyncTypebox<{
         { name: request.user.sub, roles: request.user.roles },
         request.body
       )
+  );
+
+  app.post(
+    '/help',
+    {
+      ...signedIn,
+      schema: {
+        summary: "I'm stuck: flag a step for this hub's champions",
+        description:
+          'Requires an `Idempotency-Key`: a resent request answers 200 with the first one; a new one 201.',
+        tags: ['training'],
+        security: [{ session: [] }],
+        headers: RequiredIdempotencyHeadersSchema,
+        body: HelpBodySchema,
+        response: {
+          200: HelpRequestSchema,
+          201: HelpRequestSchema,
+          ...errorResponses(400, 401, 404, 413, 503)
+        }
+      }
+    },
+    async (request, reply) => {
+      const { request: saved, created } = await help.ask(
+        request.user.sub,
+        request.body,
+        request.headers['idempotency-key']
+      );
+      return reply.code(created ? 201 : 200).send(saved);
+    }
+  );
+
+  app.get(
+    '/help',
+    {
+      ...champion,
+      schema: {
+        summary: "This hub's help requests",
+        tags: ['training'],
+        security: [{ session: [] }],
+        querystring: HelpQuerySchema,
+        response: { 200: HelpListSchema, ...errorResponses(400, 401, 403, 503) }
+      }
+    },
+    async request => ({
+      requests: await help.list(request.query.open ?? false)
+    })
+  );
+
+  app.post(
+    '/help/:id/resolve',
+    {
+      ...champion,
+      schema: {
+        summary: 'Mark a help request resolved',
+        tags: ['training'],
+        security: [{ session: [] }],
+        params: HelpParamsSchema,
+        response: {
+          200: HelpRequestSchema,
+          ...errorResponses(400, 401, 403, 404, 503)
+        }
+      }
+    },
+    async request => help.resolve(request.params.id, request.user.sub)
   );
 };

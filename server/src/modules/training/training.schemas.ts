@@ -165,3 +165,83 @@ export const HubCheckResultSchema = Type.Object({
 
 /** A hub check's verdict. */
 export type HubCheckResult = Static<typeof HubCheckResultSchema>;
+
+/** `POST api/training/help` body: the learner is stuck on a step. */
+export const HelpBodySchema = Type.Object(
+  {
+    tutorialId: Slug,
+    version: Type.String({ pattern: '^[0-9A-Za-z.+-]{1,40}$' }),
+    stepId: Slug,
+    note: Type.Optional(
+      Type.String({
+        maxLength: 1000,
+        description: 'What the learner tried, in their words.'
+      })
+    ),
+    context: Type.Optional(
+      Type.Object(
+        {
+          attempts: Type.Integer({ minimum: 0, maximum: 100000 }),
+          hintsUsed: Type.Integer({ minimum: 0, maximum: 1000 }),
+          reasons: Type.Array(Type.String({ maxLength: 40 }), {
+            maxItems: 20
+          }),
+          language: Type.String({ pattern: '^[a-z]{2}$' })
+        },
+        {
+          additionalProperties: false,
+          description:
+            "The step's attempts, hints and last check's reasons; sent only with the learner's consent."
+        }
+      )
+    )
+  },
+  { additionalProperties: false }
+);
+
+/** A help request body. */
+export type HelpBody = Static<typeof HelpBodySchema>;
+
+/** Idempotency-Key is required here: a resent "I'm stuck" is the same request. */
+export const RequiredIdempotencyHeadersSchema = Type.Object({
+  'idempotency-key': Type.String({
+    minLength: 8,
+    maxLength: 100,
+    pattern: '^[\\w.:-]+$'
+  })
+});
+
+/** One help request as champions see it. */
+export const HelpRequestSchema = Type.Object({
+  id: Type.String(),
+  user: Type.String(),
+  tutorialId: Type.String(),
+  version: Type.String(),
+  stepId: Type.String(),
+  note: Type.Union([Type.String(), Type.Null()]),
+  context: Type.Union([
+    Type.Record(Type.String(), Type.Unknown()),
+    Type.Null()
+  ]),
+  createdAt: Type.String({ format: 'date-time' }),
+  resolvedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  resolvedBy: Type.Union([Type.String(), Type.Null()])
+});
+
+/** A help request. */
+export type HelpRequest = Static<typeof HelpRequestSchema>;
+
+/** `GET api/training/help`. */
+export const HelpListSchema = Type.Object({
+  requests: Type.Array(HelpRequestSchema)
+});
+
+/** `GET api/training/help` query. */
+export const HelpQuerySchema = Type.Object({
+  open: Type.Optional(Type.Boolean({ description: 'Only unresolved ones.' }))
+});
+
+/** Path of one help request. */
+export const HelpParamsSchema = Type.Object({
+  id: Type.String({ format: 'uuid' })
+});

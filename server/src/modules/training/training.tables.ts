@@ -28,3 +28,34 @@ export interface TrainingIdempotencyTable {
   >;
   created_at: ColumnType<Date, Date | string | undefined, never>;
 }
+
+/** A learner's "I'm stuck" request (migration 2026_11_27_080000_training). */
+export interface TrainingHelpRequestsTable {
+  id: string;
+  hub_id: string;
+  user_name: string;
+  client_key: string;
+  tutorial_id: string;
+  version: string;
+  step_id: string;
+  note: string | null;
+  context: JSONColumnType<
+    Record<string, unknown> | null,
+    string | null,
+    string | null
+  >;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+  resolved_at: Date | null;
+  resolved_by: string | null;
+}
+
+/** A tutorial a Hub Champion added for their hub (the latest version only). */
+export interface TrainingHubTutorialsTable {
+  hub_id: string;
+  tutorial_id: string;
+  version: string;
+  source: string;
+  compiled: JSONColumnType<Record<string, unknown>, string, string>;
+  uploaded_by: string;
+  uploaded_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}

@@ -48,6 +48,7 @@ export interface TutorialStep {
   hints: LocalizedText[];
   solution?: LocalizedText;
   showMe: { command: string; args?: Record<string, unknown> }[];
+  highlight?: string;
   check: Check;
 }
 
@@ -156,6 +157,8 @@ export const tutorialSchema = {
               properties: { command: commandId, args }
             }
           },
+          // A widget id, or cell:<id>; resolved in JupyterLab, never a CSS selector.
+          highlight: { type: 'string', pattern: '^(cell:)?[\\w.:-]{1,200}$' },
           check: { $ref: '#/$defs/check' }
         }
       }
