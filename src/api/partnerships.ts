@@ -126,6 +126,13 @@ export interface IReminder {
   state: string;
 }
 
+/** A reminder delivered in-product, with when I read it. */
+export interface IInboxReminder extends IReminder {
+  communitySlug: string;
+  sentAt: string;
+  readAt: string | null;
+}
+
 const enc = encodeURIComponent;
 const post = (body: unknown) => ({ method: 'POST' as const, body });
 
@@ -138,11 +145,17 @@ export class PartnershipsApi {
     return this._client.request('api/partnerships/communities');
   }
 
-  /** Reminders whose time has come (Core Team: all; champions: their community). */
-  dueReminders(): Promise<{
-    reminders: (IReminder & { communitySlug: string })[];
-  }> {
-    return this._client.request('api/partnerships/reminders?due=true');
+  /** Reminders delivered to me (Core Team: every community; champions: their own). */
+  inbox(): Promise<{ reminders: IInboxReminder[]; unread: number }> {
+    return this._client.request('api/partnerships/reminders/inbox');
+  }
+
+  /** Mark a delivered reminder read, for me only. */
+  markReminderRead(id: number): Promise<IInboxReminder> {
+    return this._client.request(
+      `api/partnerships/reminders/${id}/read`,
+      post({})
+    );
   }
 
   /** The card of this hub's community (champions and Core Team). */

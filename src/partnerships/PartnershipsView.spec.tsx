@@ -120,18 +120,48 @@ describe('partnerships view', () => {
       list: jest
         .fn()
         .mockResolvedValue({ today: '2026-01-01', communities: rows }),
-      dueReminders: jest.fn().mockResolvedValue({
-        reminders: [{ ...card.reminders[0], communitySlug: 'a' }]
-      })
+      inbox: jest.fn().mockResolvedValue({
+        reminders: [
+          {
+            ...card.reminders[0],
+            communitySlug: 'a',
+            state: 'sent',
+            sentAt: '2025-12-02T09:00:00.000Z',
+            readAt: null
+          }
+        ],
+        unread: 1
+      }),
+      markReminderRead: jest.fn().mockImplementation(async (id: number) => ({
+        ...card.reminders[0],
+        id,
+        communitySlug: 'a',
+        state: 'sent',
+        sentAt: '2025-12-02T09:00:00.000Z',
+        readAt: '2025-12-03T10:00:00.000Z'
+      }))
     } as unknown as PartnershipsApi;
     const widget = new PartnershipsWidget({ api, trans, roles: ['core-team'] });
     Widget.attach(widget, document.body);
     const first = await find(widget, 'tbody tr');
     expect(first.dataset.status).toBe('renewal-due');
     expect(first.textContent).toContain('Vacant');
-    const due = await find(widget, '.jp-Catalyst-partnerships-due li');
-    expect(due.textContent).toBe(
+    const inbox = await find(widget, '.jp-Catalyst-partnerships-inbox');
+    expect(inbox.querySelector('h3')?.textContent).toBe(
+      'Reminders for you (1 new)'
+    );
+    const item = inbox.querySelector<HTMLElement>('li')!;
+    expect(item.textContent).toContain(
       'a: The term ends in 60 days: talk about renewal'
+    );
+    expect(item.dataset.read).toBe('no');
+    item.querySelector('button')!.click();
+    await find(widget, '.jp-Catalyst-partnerships-inbox li[data-read="yes"]');
+    expect(api.markReminderRead).toHaveBeenCalledWith(card.reminders[0].id);
+    expect(inbox.querySelector('h3')?.textContent).toBe('Reminders for you');
+    expect(inbox.querySelector('li button')).toBeNull();
+    expect(inbox.querySelector('[aria-live]')?.textContent).toBe(
+      'Marked as read.'
     );
     widget.dispose();
   });
@@ -139,7 +169,8 @@ describe('partnerships view', () => {
   it('shows a champion their own card and lets them tick an item', async () => {
     const api = {
       own: jest.fn().mockResolvedValue(card),
-      tick: jest.fn().mockResolvedValue({})
+      tick: jest.fn().mockResolvedValue({}),
+      inbox: jest.fn().mockResolvedValue({ reminders: [], unread: 0 })
     } as unknown as PartnershipsApi;
     const widget = new PartnershipsWidget({
       api,
@@ -161,6 +192,9 @@ describe('partnerships view', () => {
     expect(
       widget.node.querySelector('.jp-Catalyst-partnerships-actions')
     ).toBeNull();
+    expect(
+      (await find(widget, '.jp-Catalyst-partnerships-inbox')).textContent
+    ).toContain('No reminders for you.');
     box.click();
     await framePromise();
     expect(api.tick).toHaveBeenCalledWith(7, true);

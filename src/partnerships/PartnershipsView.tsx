@@ -17,6 +17,7 @@ import {
   statusLabels,
   trainingLabels
 } from './labels';
+import { ReminderInbox } from './ReminderInbox';
 
 /** Props shared by the views. */
 interface IViewProps {
@@ -94,8 +95,6 @@ export function CommunityTable(
 ): JSX.Element {
   const { api, trans } = props;
   const [data, error] = useLoad(() => api.list(), []);
-  const [due] = useLoad(() => api.dueReminders(), []);
-  const reminder = reminderLabels(trans);
   const [filter, setFilter] = React.useState('');
   const [status, setStatus] = React.useState('');
   const [sort, setSort] = React.useState<SortKey>('status');
@@ -140,18 +139,6 @@ export function CommunityTable(
         </select>
         <span>{trans.__('Today: %1', data.today)}</span>
       </div>
-      {due && due.reminders.length > 0 && (
-        <div className="jp-Catalyst-partnerships-due" role="alert">
-          <h3>{trans.__('Due reminders')}</h3>
-          <ul>
-            {due.reminders.map(r => (
-              <li key={r.id} data-kind={r.kind}>
-                {r.communitySlug}: {reminder(r.kind)}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
       <table>
         <thead>
           <tr>
@@ -389,14 +376,25 @@ export function PartnershipsView(
 ): JSX.Element {
   const core = props.roles.includes('core-team');
   const [open, setOpen] = React.useState<string | null>(null);
+  const inbox = (
+    <ReminderInbox api={props.api} trans={props.trans} showCommunity={core} />
+  );
   if (!core) {
-    return <CommunityCard {...props} slug={null} core={false} />;
+    return (
+      <>
+        {inbox}
+        <CommunityCard {...props} slug={null} core={false} />
+      </>
+    );
   }
   return (
-    <div className="jp-Catalyst-partnerships-split">
-      <CommunityTable {...props} onOpen={setOpen} />
-      {open && <CommunityCard {...props} slug={open} core={true} />}
-    </div>
+    <>
+      {inbox}
+      <div className="jp-Catalyst-partnerships-split">
+        <CommunityTable {...props} onOpen={setOpen} />
+        {open && <CommunityCard {...props} slug={open} core={true} />}
+      </div>
+    </>
   );
 }
 

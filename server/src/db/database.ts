@@ -160,6 +160,20 @@ export interface PartnershipRemindersTable {
   state: ColumnType<string, string | undefined, string>;
   recipients: ColumnType<string[], string[] | undefined, string[]>;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  /** When the reminder was delivered in-product; null while scheduled. */
+  sent_at: ColumnType<
+    Date | null,
+    Date | string | null | undefined,
+    Date | string | null
+  >;
+}
+
+/** Who has read a delivered reminder (per hub user). */
+export interface PartnershipReminderReadsTable {
+  reminder_id: number;
+  hub_id: string;
+  user_name: string;
+  read_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
 /** Every table of the service. */
@@ -175,6 +189,7 @@ export interface Database {
   partnership_checklist_items: PartnershipChecklistItemsTable;
   partnership_enrolments: PartnershipEnrolmentsTable;
   partnership_reminders: PartnershipRemindersTable;
+  partnership_reminder_reads: PartnershipReminderReadsTable;
   training_progress: Training.TrainingProgressTable;
   training_idempotency: Training.TrainingIdempotencyTable;
   training_help_requests: Training.TrainingHelpRequestsTable;

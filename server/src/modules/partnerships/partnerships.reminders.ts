@@ -17,6 +17,7 @@ import {
   CHAMPION_ROLES,
   type PartnershipsContext,
   type Viewer,
+  fail,
   termFacts
 } from './partnerships.context.js';
 
@@ -88,11 +89,13 @@ export async function reconcileCommunity(
         recipients: p.recipients
       });
     } else if (step.action === 'update' && p) {
+      await r.clearReminderReads(p.key);
       await r.updateReminder(p.key, {
         anchor_date: p.anchorDate,
         offset_days: p.offsetDays,
         due_at: p.dueAt,
         state: 'scheduled',
+        sent_at: null,
         recipients: p.recipients
       });
     } else if (step.action === 'cancel') {
@@ -102,7 +105,16 @@ export async function reconcileCommunity(
   return counts;
 }
 
-/** Reminder listing and the daily job. */
+/** The reminder recipients a viewer answers for: the Core Team, or the champion roles they hold. */
+function recipientsOf(v: Viewer): string[] {
+  const out: string[] = [];
+  if (v.roles.includes('core-team')) out.push('core-team');
+  if (v.roles.includes('hub-champion')) out.push('hub_champion');
+  if (v.roles.includes('community-champion')) out.push('community_champion');
+  return out;
+}
+
+/** Reminder listing, in-product delivery and the daily job. */
 export function createRemindersService(ctx: PartnershipsContext) {
   const { db, hubId, clock, policy, repo, today, isCore, ownCommunity } = ctx;
   return {
@@ -126,6 +138,45 @@ export function createRemindersService(ctx: PartnershipsContext) {
           dueAt: x.due_at.toISOString(),
           state: x.state
         }));
+    },
+
+    /** Delivers reminders whose time has come (scheduled → sent); the plugin runs it every few minutes. */
+    async deliver() {
+      return { delivered: await repo.deliverDueReminders(clock.now()) };
+    },
+
+    /** Delivered reminders addressed to the viewer: the Core Team's for all communities, a champion's for their own. */
+    async inbox(v: Viewer) {
+      const recipients = recipientsOf(v);
+      const community = isCore(v) ? undefined : await ownCommunity();
+      if (!isCore(v) && !community) return [];
+      const rows = await repo.reminderInbox({
+        communityId: community ?? undefined,
+        recipients,
+        hubId,
+        userName: v.name
+      });
+      return rows.map(x => ({
+        id: x.id,
+        communitySlug: x.community_id,
+        kind: x.kind,
+        termId: x.term_id,
+        anchorDate: x.anchor_date,
+        offsetDays: x.offset_days,
+        dueAt: x.due_at.toISOString(),
+        state: x.state,
+        sentAt: x.sent_at.toISOString(),
+        readAt: x.read_at ? x.read_at.toISOString() : null
+      }));
+    },
+
+    /** Marks a reminder of the viewer's inbox read for them only; one they cannot see is a 404. */
+    async markRead(v: Viewer, id: number) {
+      const visible = (await this.inbox(v)).find(x => x.id === id);
+      if (!visible) fail(404, 'not_found', `no reminder ${id} for you`);
+      const now = clock.now();
+      await repo.markReminderRead(id, hubId, v.name, now);
+      return { ...visible, readAt: visible.readAt ?? now.toISOString() };
     },
 
     /** The daily job: clears expired overrides, caches derived statuses (history row per change), reconciles reminders. */
@@ -184,7 +235,8 @@ export function createRemindersService(ctx: PartnershipsContext) {
           detail: { overridesCleared, statusChanges, triggeredBy }
         });
       });
-      return { today: day, overridesCleared, statusChanges };
+      const { delivered } = await this.deliver();
+      return { today: day, overridesCleared, statusChanges, delivered };
     }
   };
 }

@@ -686,6 +686,94 @@ export function createPartnershipsRepository(db: Db) {
       >;
     },
 
+    /** Delivers due reminders in-product: scheduled ones whose time has come become sent. */
+    async deliverDueReminders(now: Date): Promise<number> {
+      const rows = await db
+        .updateTable('partnership_reminders')
+        .set({ state: 'sent', sent_at: now, updated_at: sql<Date>`now()` })
+        .where('state', '=', 'scheduled')
+        .where('due_at', '<=', now)
+        .returning('id')
+        .execute();
+      return rows.length;
+    },
+
+    /** Delivered reminders addressed to any of `recipients`, newest first, with this reader's read time. */
+    async reminderInbox(filter: {
+      communityId?: string;
+      recipients: string[];
+      hubId: string;
+      userName: string;
+    }): Promise<(ReminderRow & { sent_at: Date; read_at: Date | null })[]> {
+      let q = db
+        .selectFrom('partnership_reminders as r')
+        .leftJoin('partnership_reminder_reads as rr', join =>
+          join
+            .onRef('rr.reminder_id', '=', 'r.id')
+            .on('rr.hub_id', '=', filter.hubId)
+            .on('rr.user_name', '=', filter.userName)
+        )
+        .select([
+          'r.id',
+          'r.key',
+          'r.community_id',
+          'r.term_id',
+          'r.kind',
+          'r.offset_days',
+          'r.due_at',
+          'r.state',
+          'r.recipients',
+          'r.sent_at',
+          'rr.read_at',
+          isoDate('r.anchor_date').as('anchor_date')
+        ])
+        .where('r.state', '=', 'sent')
+        .where(sql<boolean>`r.recipients && ${filter.recipients}::text[]`);
+      if (filter.communityId)
+        q = q.where('r.community_id', '=', filter.communityId);
+      return q
+        .orderBy('r.sent_at', 'desc')
+        .orderBy('r.id', 'desc')
+        .limit(200)
+        .execute() as Promise<
+        (ReminderRow & { sent_at: Date; read_at: Date | null })[]
+      >;
+    },
+
+    /** Forgets who read a reminder: a re-armed reminder is new to everyone. */
+    async clearReminderReads(key: string): Promise<void> {
+      await db
+        .deleteFrom('partnership_reminder_reads')
+        .where('reminder_id', 'in', q =>
+          q
+            .selectFrom('partnership_reminders')
+            .select('id')
+            .where('key', '=', key)
+        )
+        .execute();
+    },
+
+    /** Records that this hub user has read a reminder (again: no change). */
+    async markReminderRead(
+      reminderId: number,
+      hubId: string,
+      userName: string,
+      at: Date
+    ): Promise<void> {
+      await db
+        .insertInto('partnership_reminder_reads')
+        .values({
+          reminder_id: reminderId,
+          hub_id: hubId,
+          user_name: userName,
+          read_at: at
+        })
+        .onConflict(oc =>
+          oc.columns(['reminder_id', 'hub_id', 'user_name']).doNothing()
+        )
+        .execute();
+    },
+
     async insertReminder(row: {
       key: string;
       community_id: string;
@@ -707,6 +795,7 @@ export function createPartnershipsRepository(db: Db) {
         due_at: string;
         state: string;
         recipients: string[];
+        sent_at: Date | null;
       }>
     ): Promise<void> {
       await db

@@ -859,6 +859,155 @@ for (const backend of backends()) {
       });
     });
 
+    describe('in-product reminder delivery', () => {
+      type Inboxed = {
+        id: number;
+        communitySlug: string;
+        kind: string;
+        state: string;
+        anchorDate: string;
+        readAt: string | null;
+      };
+      const inbox = async (jwt: string) =>
+        (await ok('GET', '/reminders/inbox', undefined, jwt)) as {
+          reminders: Inboxed[];
+          unread: number;
+        };
+      const endReminder = (rows: Inboxed[], slug: string) =>
+        rows.find(r => r.communitySlug === slug && r.kind === 'term-end-60');
+      const shift = (iso: string, days: number) =>
+        new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86400000)
+          .toISOString()
+          .slice(0, 10);
+      // own-community is this hub's (roles × routes linked it); its current term's end moves in those tests.
+      const ownTerm = async () => {
+        const card = await ok('GET', '/communities/own-community');
+        return card.terms[card.terms.length - 1] as {
+          id: number;
+          endDate: string;
+        };
+      };
+
+      it('delivers a reminder at its time to the Core Team and the community’s champion only', async () => {
+        const term = await ownTerm();
+        const due = shift(term.endDate, -60);
+        setNow(`${shift(due, -1)}T12:00:00Z`);
+        await ok('POST', '/jobs/daily');
+        assert.equal(
+          endReminder((await inbox(core)).reminders, 'own-community'),
+          undefined
+        );
+
+        setNow(`${due}T09:30:00Z`);
+        const run = await ok('POST', '/jobs/daily');
+        assert.ok(run.delivered >= 1, JSON.stringify(run));
+        const coreBox = await inbox(core);
+        const own = endReminder(coreBox.reminders, 'own-community');
+        assert.equal(own?.state, 'sent');
+        assert.equal(own?.anchorDate, term.endDate);
+        assert.equal(own?.readAt, null);
+        // The Core Team sees every community's delivered reminders.
+        assert.ok(
+          coreBox.reminders.some(r => r.communitySlug !== 'own-community')
+        );
+
+        const champBox = await inbox(champion);
+        assert.ok(endReminder(champBox.reminders, 'own-community'));
+        assert.ok(
+          champBox.reminders.every(r => r.communitySlug === 'own-community'),
+          'a champion sees only their community'
+        );
+        assert.equal(
+          (await api('GET', '/reminders/inbox', member)).statusCode,
+          403
+        );
+      });
+
+      it('marks a reminder read for that person only; others’ reminders are not theirs to mark', async () => {
+        const own = endReminder(
+          (await inbox(champion)).reminders,
+          'own-community'
+        )!;
+        const before = (await inbox(champion)).unread;
+        const read = await ok(
+          'POST',
+          `/reminders/${own.id}/read`,
+          {},
+          champion
+        );
+        assert.ok(read.readAt);
+        const again = await ok(
+          'POST',
+          `/reminders/${own.id}/read`,
+          {},
+          champion
+        );
+        assert.equal(
+          again.readAt,
+          read.readAt,
+          'reading twice keeps the first time'
+        );
+        const champBox = await inbox(champion);
+        assert.equal(champBox.unread, before - 1);
+        assert.ok(endReminder(champBox.reminders, 'own-community')?.readAt);
+        // The Core Team has not read it.
+        assert.equal(
+          endReminder((await inbox(core)).reminders, 'own-community')?.readAt,
+          null
+        );
+
+        const other = (await inbox(core)).reminders.find(
+          r => r.communitySlug !== 'own-community'
+        )!;
+        const refused = await api(
+          'POST',
+          `/reminders/${other.id}/read`,
+          champion,
+          {}
+        );
+        assert.equal(refused.statusCode, 404);
+        assert.equal(
+          (await inbox(core)).reminders.find(r => r.id === other.id)?.readAt,
+          null
+        );
+        assert.equal(
+          (await api('POST', '/reminders/999999/read', core, {})).statusCode,
+          404
+        );
+      });
+
+      it('an extension after delivery re-arms the reminder for the new end', async () => {
+        const term = await ownTerm();
+        const newEnd = shift(term.endDate, 90);
+        await ok('POST', `/terms/${term.id}/extend`, {
+          endDate: newEnd,
+          reason: 'grant'
+        });
+        assert.equal(
+          endReminder((await inbox(core)).reminders, 'own-community'),
+          undefined
+        );
+        const rows = await t.app.partnerships.service.repo.reminders({
+          termId: term.id
+        });
+        const rearmed = rows.find(r => r.kind === 'term-end-60');
+        assert.equal(rearmed?.state, 'scheduled');
+        assert.equal(rearmed?.anchor_date, newEnd);
+        setNow(`${shift(newEnd, -60)}T09:30:00Z`);
+        await ok('POST', '/jobs/daily');
+        const delivered = endReminder(
+          (await inbox(champion)).reminders,
+          'own-community'
+        );
+        assert.equal(delivered?.anchorDate, newEnd);
+        assert.equal(
+          delivered?.readAt,
+          null,
+          'a re-armed reminder is new to its readers'
+        );
+      });
+    });
+
     describe('concurrency', () => {
       it('two Core Team members renewing the same term at once → one renewal, one 409', async () => {
         setNow('2025-12-01T12:00:00Z');

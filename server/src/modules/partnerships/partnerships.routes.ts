@@ -30,6 +30,9 @@ import {
   OkAnswer,
   OverrideBody,
   PersonDataSchema,
+  InboxAnswer,
+  InboxReminderSchema,
+  ReminderIdParams,
   RemindersAnswer,
   RemindersQuery,
   RenewAnswer,
@@ -508,6 +511,45 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async app => {
     })
   );
 
+  app.get(
+    '/reminders/inbox',
+    {
+      schema: {
+        summary:
+          'Reminders delivered to me (Core Team: every community; champions: their own, for their role)',
+        tags,
+        security,
+        response: { 200: InboxAnswer, ...errorResponses(401, 403) }
+      },
+      ...champions
+    },
+    async request => {
+      const reminders = await service.inbox(viewer(request));
+      return {
+        reminders,
+        unread: reminders.filter(r => r.readAt === null).length
+      };
+    }
+  );
+
+  app.post(
+    '/reminders/:id/read',
+    {
+      schema: {
+        summary: 'Mark a delivered reminder read (for me only)',
+        tags,
+        security,
+        params: ReminderIdParams,
+        response: {
+          200: InboxReminderSchema,
+          ...errorResponses(401, 403, 404)
+        }
+      },
+      ...champions
+    },
+    async request => service.markRead(viewer(request), request.params.id)
+  );
+
   app.post(
     '/jobs/daily',
     {
@@ -673,10 +715,24 @@ async function partnershipsPlugin(
       );
   const timer = setInterval(() => void run(), 6 * 3600 * 1000);
   timer.unref();
+  // Reminders are due at 09:00 in their zone: look every five minutes so they arrive on time.
+  const delivery = setInterval(
+    () =>
+      void service
+        .deliver()
+        .catch((error: unknown) =>
+          app.log.warn({ err: error }, 'partnerships: reminder delivery failed')
+        ),
+    5 * 60 * 1000
+  );
+  delivery.unref();
   app.addHook('onReady', async () => {
     await run();
   });
-  app.addHook('onClose', async () => clearInterval(timer));
+  app.addHook('onClose', async () => {
+    clearInterval(timer);
+    clearInterval(delivery);
+  });
 
   await app.register(routes, {
     prefix: options.prefix ?? `${config.prefix}/api/partnerships`,

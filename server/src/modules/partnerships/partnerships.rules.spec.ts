@@ -143,6 +143,36 @@ describe('partnerships.md §3 rules', () => {
     });
   });
 
+  it('a delivered reminder stays delivered unless its anchor moved, then it is re-armed', () => {
+    const now = new Date('2025-01-01T00:00:00Z');
+    const planned = plannedTermReminders(
+      { id: 1, ...term('2025-01-01', '2025-12-31') },
+      now,
+      '2025-01-01'
+    );
+    const sent = planned.map(p => ({
+      key: p.key,
+      dueAt: p.dueAt,
+      state: 'sent',
+      anchorDate: p.anchorDate
+    }));
+    assert.ok(reconcile(sent, planned).every(a => a.action === 'noop'));
+    const extended = plannedTermReminders(
+      { id: 1, ...term('2025-01-01', '2026-03-31') },
+      now,
+      '2025-01-01'
+    );
+    const actions = Object.fromEntries(
+      reconcile(sent, extended).map(a => [a.key.split(':')[2], a.action])
+    );
+    assert.deepEqual(actions, {
+      'term-start-30': 'noop',
+      'term-end-60': 'update',
+      'term-end-14': 'update',
+      'term-end-2': 'update'
+    });
+  });
+
   it('case 14: renewal recorded within grace continues; after grace starts that day and reports the gap', () => {
     assert.deepEqual(renewalStart('2025-02-28', '2025-03-20'), {
       start: '2025-03-01',

@@ -370,9 +370,14 @@ export function reconcile(
     wanted.add(plan.key);
     const row = byKey.get(plan.key);
     if (!row) out.push({ key: plan.key, action: 'create', planned: plan });
-    else if (row.state === 'sent' || row.state === 'sending')
-      out.push({ key: plan.key, action: 'noop' });
-    else if (row.state === 'cancelled' || row.anchorDate !== plan.anchorDate)
+    else if (row.state === 'sent' || row.state === 'sending') {
+      // Delivered once; a moved anchor (an extended term) re-arms it for the new date.
+      out.push(
+        row.anchorDate === plan.anchorDate
+          ? { key: plan.key, action: 'noop' }
+          : { key: plan.key, action: 'update', planned: plan }
+      );
+    } else if (row.state === 'cancelled' || row.anchorDate !== plan.anchorDate)
       out.push({ key: plan.key, action: 'update', planned: plan });
     else out.push({ key: plan.key, action: 'noop' });
   }

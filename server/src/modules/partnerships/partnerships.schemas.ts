@@ -415,7 +415,32 @@ export const ExportQuery = Type.Object({
 export const DailyAnswer = Type.Object({
   today: Type.String(),
   overridesCleared: Type.Integer(),
-  statusChanges: Type.Integer()
+  statusChanges: Type.Integer(),
+  /** Reminders delivered in-product by this run. */
+  delivered: Type.Integer()
+});
+
+/** A reminder delivered to the viewer, with when they read it. */
+export const InboxReminderSchema = Type.Object({
+  id: Type.Integer(),
+  communitySlug: Type.String(),
+  kind: Type.String(),
+  termId: Nullable(Type.Integer()),
+  anchorDate: Type.String(),
+  offsetDays: Type.Integer(),
+  dueAt: Type.String(),
+  state: Type.String(),
+  sentAt: Type.String(),
+  readAt: Nullable(Type.String())
+});
+
+export const InboxAnswer = Type.Object({
+  reminders: Type.Array(InboxReminderSchema),
+  unread: Type.Integer()
+});
+
+export const ReminderIdParams = Type.Object({
+  id: Type.Integer({ minimum: 1 })
 });
 
 export const PersonDataSchema = Type.Object({
