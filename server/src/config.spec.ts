@@ -162,6 +162,27 @@ describe('loadConfig', () => {
     );
   });
 
+  it('reads the demo seed flag and the partnerships zone, refusing a zone that does not exist', () => {
+    const plain = loadConfig(hubEnv);
+    assert.equal(plain.demoSeed, false);
+    assert.equal(plain.partnershipsZone, 'UTC');
+    const set = loadConfig({
+      ...hubEnv,
+      CATALYST_DEMO_SEED: '1',
+      CATALYST_PARTNERSHIPS_ZONE: 'America/Bogota'
+    });
+    assert.equal(set.demoSeed, true);
+    assert.equal(set.partnershipsZone, 'America/Bogota');
+    assert.equal(
+      badVariable({ ...hubEnv, CATALYST_PARTNERSHIPS_ZONE: 'America/Bogata' }),
+      'CATALYST_PARTNERSHIPS_ZONE'
+    );
+    assert.equal(
+      badVariable({ ...hubEnv, CATALYST_DEMO_SEED: 'yes' }),
+      'CATALYST_DEMO_SEED'
+    );
+  });
+
   it('treats an empty variable as unset', () => {
     assert.equal(loadConfig({ ...hubEnv, CATALYST_PORT: '' }).port, 10101);
   });

@@ -83,6 +83,8 @@ export const EnvSchema = Type.Object({
     default: 65536
   }),
   CATALYST_DEV_MODE: Type.String({ ...Flag, default: '0' }),
+  CATALYST_DEMO_SEED: Type.String({ ...Flag, default: '0' }),
+  CATALYST_PARTNERSHIPS_ZONE: Type.String({ minLength: 1, default: 'UTC' }),
   CATALYST_DEV_SECRET: Type.Optional(Type.String({ minLength: 16 })),
   CATALYST_LOG_LEVEL: Type.String({
     pattern: '^(fatal|error|warn|info|debug|trace|silent)$',
@@ -133,6 +135,10 @@ export interface Config {
   logLevel: string;
   /** Bearer token for `/metrics`; null: loopback only (docs/deploying.md § Metrics). */
   metricsToken: string | null;
+  /** Seed the fictional demo communities and consultation at start (make demo). */
+  demoSeed: boolean;
+  /** The IANA zone that decides what "today" is for partnership terms. */
+  partnershipsZone: string;
 }
 
 /** A configuration error; its message names the variable at fault. */
@@ -217,6 +223,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     bodyLimit: env.CATALYST_BODY_LIMIT,
     devMode: devMode ? { secret: env.CATALYST_DEV_SECRET as string } : null,
     logLevel: env.CATALYST_LOG_LEVEL,
+    demoSeed: isOn(env.CATALYST_DEMO_SEED),
+    partnershipsZone: ianaZone(env.CATALYST_PARTNERSHIPS_ZONE),
     metricsToken: env.CATALYST_METRICS_TOKEN ?? null
   };
 }
@@ -239,6 +247,19 @@ function parseEnv(source: NodeJS.ProcessEnv): Env {
     throw new ConfigError(variable, `is invalid: ${error.message}${hint}`);
   }
   return value as Env;
+}
+
+/** The zone when the runtime knows it; a typo would otherwise shift every term's "today" silently. */
+function ianaZone(zone: string): string {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+  } catch {
+    throw new ConfigError(
+      'CATALYST_PARTNERSHIPS_ZONE',
+      `must be an IANA time zone such as UTC or America/Bogota, not "${zone}"`
+    );
+  }
+  return zone;
 }
 
 function isOn(flag: string): boolean {

@@ -1264,16 +1264,15 @@ for (const backend of backends()) {
       it('seeds once, links the hub and shows a renewal-due and an ended-but-guaranteed community', async () => {
         const fresh = await startDatabase(backend);
         // The plugin seeds at start when CATALYST_DEMO_SEED=1 (demo/jupyterhub_config.py sets it).
-        process.env.CATALYST_DEMO_SEED = '1';
         const d = await buildTestApp({
           DATABASE_URL: fresh.url,
           CATALYST_DEV_MODE: '1',
           CATALYST_DEV_SECRET: DEV_SECRET,
           CATALYST_HUB_ID: 'demo',
-          CATALYST_LOG_LEVEL: 'warn'
+          CATALYST_LOG_LEVEL: 'warn',
+          CATALYST_DEMO_SEED: '1'
         });
         try {
-          delete process.env.CATALYST_DEMO_SEED;
           await d.app.ready();
           const service = d.app.partnerships.service;
           assert.equal(await seedDemo(service, { hubId: 'demo' }), false);

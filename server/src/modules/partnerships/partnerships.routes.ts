@@ -669,9 +669,9 @@ export interface PartnershipsOptions {
   config: Config;
   /** The route prefix, `${config.prefix}/api/partnerships`. */
   prefix?: string;
-  /** The zone that decides what "today" is (default CATALYST_PARTNERSHIPS_ZONE or UTC). */
+  /** The zone that decides what "today" is (default: config.partnershipsZone). */
   zone?: string;
-  /** Seed demo communities when the tables are empty (default: CATALYST_DEMO_SEED=1). */
+  /** Seed demo communities when the tables are empty (default: config.demoSeed). */
   demoSeed?: boolean;
 }
 
@@ -683,7 +683,7 @@ async function partnershipsPlugin(
   const { config } = options;
   const clock: Clock = {
     now: () => new Date(),
-    zone: options.zone ?? (process.env.CATALYST_PARTNERSHIPS_ZONE || 'UTC')
+    zone: options.zone ?? config.partnershipsZone
   };
   const service = createPartnershipsService({
     db: app.db,
@@ -698,9 +698,7 @@ async function partnershipsPlugin(
   app.decorate('partnerships', { service, transfer, clock });
   app.decorate('partnershipsHubId', config.hubId);
 
-  const seed =
-    options.demoSeed ??
-    ['1', 'true'].includes(process.env.CATALYST_DEMO_SEED ?? '');
+  const seed = options.demoSeed ?? config.demoSeed;
   if (seed) {
     const seeded = await seedDemo(service, { hubId: config.hubId });
     app.log.info({ seeded }, 'partnerships: demo seed');
