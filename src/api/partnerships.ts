@@ -76,6 +76,9 @@ export interface IEnrolment {
   language: string;
   status: string;
   evidenceState: string;
+  /** A link, or `catalyst:training/<hub>/<user>` for progress verified from the training panel. */
+  evidenceUrl: string;
+  completedOn: string | null;
 }
 
 /** One line of a term's history. */
@@ -186,6 +189,26 @@ export class PartnershipsApi {
     return this._client.request(
       `api/partnerships/communities/${enc(slug)}/roles/${role}/handover`,
       post({ person, startDate })
+    );
+  }
+
+  /** Submit a link as evidence of completion (not evaluated until the Core Team accepts it). */
+  submitEvidence(
+    enrolmentId: number,
+    evidenceUrl: string,
+    completedOn: string
+  ): Promise<IEnrolment> {
+    return this._client.request(
+      `api/partnerships/enrolments/${enrolmentId}/evidence`,
+      post({ evidenceUrl, completedOn })
+    );
+  }
+
+  /** Offer my own training-panel progress as Hub Champion training evidence; the service reads it. */
+  offerTrainingEvidence(enrolmentId: number): Promise<IEnrolment> {
+    return this._client.request(
+      `api/partnerships/enrolments/${enrolmentId}/evidence/training`,
+      post({})
     );
   }
 

@@ -200,4 +200,73 @@ describe('partnerships view', () => {
     expect(api.tick).toHaveBeenCalledWith(7, true);
     widget.dispose();
   });
+
+  it('lets the enrolled person offer their training panel progress and shows what the service says', async () => {
+    const enrolment = {
+      id: 42,
+      person: { name: 'Wanjiru', email: null, githubHandle: 'wanjiru' },
+      programme: 'hub_champion_training',
+      cohort: '2026-a',
+      language: 'en',
+      status: 'enrolled',
+      evidenceState: 'not_evaluated',
+      evidenceUrl: '',
+      completedOn: null
+    };
+    const verified = {
+      ...enrolment,
+      evidenceUrl: 'catalyst:training/hub-a/wanjiru',
+      completedOn: '2026-02-20'
+    };
+    const own = jest
+      .fn()
+      .mockResolvedValueOnce({ ...card, enrolments: [enrolment] })
+      .mockResolvedValue({ ...card, enrolments: [verified] });
+    const api = {
+      own,
+      inbox: jest.fn().mockResolvedValue({ reminders: [], unread: 0 }),
+      offerTrainingEvidence: jest
+        .fn()
+        .mockRejectedValueOnce(
+          new Error(
+            '5 of 6 Hub Champion episodes completed; finish them all first'
+          )
+        )
+        .mockResolvedValue(verified)
+    } as unknown as PartnershipsApi;
+    const widget = new PartnershipsWidget({
+      api,
+      trans,
+      roles: ['member', 'hub-champion']
+    });
+    Widget.attach(widget, document.body);
+    const offer = () =>
+      Array.from(widget.node.querySelectorAll('button')).find(
+        b => b.textContent === 'Offer my training panel progress'
+      )!;
+    await find(widget, 'li[data-enrolment="42"] button');
+    offer().click();
+    const live = await find(widget, 'li[data-enrolment="42"] [aria-live]');
+    for (let i = 0; i < 50 && !live.textContent; i++) await framePromise();
+    expect(live.textContent).toBe(
+      '5 of 6 Hub Champion episodes completed; finish them all first'
+    );
+    offer().click();
+    for (let i = 0; i < 50 && own.mock.calls.length < 2; i++) {
+      await framePromise();
+    }
+    for (
+      let i = 0;
+      i < 50 &&
+      !widget.node.textContent?.includes('Verified from the training panel');
+      i++
+    ) {
+      await framePromise();
+    }
+    expect(api.offerTrainingEvidence).toHaveBeenCalledWith(42);
+    expect(widget.node.textContent).toContain(
+      'Verified from the training panel, completed 2026-02-20'
+    );
+    widget.dispose();
+  });
 });

@@ -14,9 +14,9 @@ import {
   checklistLabels,
   reminderLabels,
   roleLabels,
-  statusLabels,
-  trainingLabels
+  statusLabels
 } from './labels';
+import { EnrolmentItem } from './EnrolmentItem';
 import { ReminderInbox } from './ReminderInbox';
 
 /** Props shared by the views. */
@@ -207,7 +207,6 @@ export function CommunityCard(
   const status = statusLabels(trans);
   const roles = roleLabels(trans);
   const checklist = checklistLabels(trans);
-  const training = trainingLabels(trans);
   const reminder = reminderLabels(trans);
   if (error) {
     return <p className="jp-Catalyst-partnerships-error">{error}</p>;
@@ -297,11 +296,13 @@ export function CommunityCard(
       <h3>{trans.__('Training')}</h3>
       <ul>
         {card.enrolments.map(e => (
-          <li key={e.id}>
-            {e.person.name || e.person.email || e.person.githubHandle}:{' '}
-            {training(e.programme)} {e.cohort} — {training(e.status)} (
-            {training(e.evidenceState)})
-          </li>
+          <EnrolmentItem
+            key={e.id}
+            api={api}
+            trans={trans}
+            enrolment={e}
+            onChanged={reload}
+          />
         ))}
       </ul>
       {core && current && (

@@ -1,6 +1,7 @@
 /** What every part of the partnership service shares: the repository, the clock, DTOs, guards and the audited change. */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.js';
+import type { CourseTutorial } from './partnerships.training-evidence.js';
 import { AppError, type ErrorCode } from '../../http-errors.js';
 import type { Role } from '../../plugins/auth.js';
 import {
@@ -114,8 +115,11 @@ export function createPartnershipsContext(options: {
   hubId: string;
   clock: Clock;
   policy?: Policy;
+  /** The Hub Champion Training's episodes, for evidence from the training panel. */
+  course?: CourseTutorial[];
 }) {
   const { db, hubId, clock } = options;
+  const course = options.course ?? [];
   const policy = options.policy ?? DEFAULT_POLICY;
   const repo = createPartnershipsRepository(db);
   const today = (): IsoDate => todayIn(clock.now(), clock.zone);
@@ -384,6 +388,7 @@ export function createPartnershipsContext(options: {
   return {
     db,
     hubId,
+    course,
     clock,
     policy,
     repo,

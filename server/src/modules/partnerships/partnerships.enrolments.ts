@@ -1,5 +1,13 @@
 /** Training enrolments: enrol, status changes, evidence and repeats. */
-import { latestRecordableDate, type IsoDate } from './partnerships.rules.js';
+import {
+  latestRecordableDate,
+  todayIn,
+  type IsoDate
+} from './partnerships.rules.js';
+import {
+  courseProgress,
+  trainingEvidenceUrl
+} from './partnerships.training-evidence.js';
 import {
   type EnrolmentRow,
   type PartnershipsRepository
@@ -14,6 +22,9 @@ import {
 /** Training enrolments: enrol, status changes, evidence and repeats. */
 export function createEnrolmentsService(ctx: PartnershipsContext) {
   const {
+    db,
+    hubId,
+    course,
     clock,
     repo,
     enrolmentDto,
@@ -184,6 +195,45 @@ export function createEnrolmentsService(ctx: PartnershipsContext) {
           return enrolmentDto((await r.findEnrolment(id)) as EnrolmentRow);
         }
       );
+    },
+
+    /**
+     * The enrolled person offers their training-panel progress as Hub Champion training evidence.
+     * The service reads it from the training tables (never from the request); every episode's
+     * current version must be passed. It stays not evaluated until the Core Team accepts it.
+     */
+    async offerTrainingEvidence(v: Viewer, id: number) {
+      const e = await repo.findEnrolment(id);
+      if (!e) fail(404, 'not_found', `no enrolment ${id}`);
+      if (e.programme !== 'hub_champion_training')
+        fail(
+          409,
+          'conflict',
+          'training-panel evidence is for the Hub Champion training only'
+        );
+      const me = v.name.toLowerCase();
+      const mine = [e.github_handle, e.person_email].some(
+        x => x && x.toLowerCase() === me
+      );
+      if (!mine || e.community_id !== (await ownCommunity()))
+        fail(
+          403,
+          'forbidden',
+          'only the person enrolled, on their community’s hub, can offer their own training progress'
+        );
+      if (course.length === 0)
+        fail(409, 'conflict', 'this hub has no Hub Champion tutorials');
+      const progress = await courseProgress(db, hubId, v.name, course);
+      if (progress.completed.length < progress.total || !progress.lastPassedAt)
+        fail(
+          409,
+          'incomplete',
+          `${progress.completed.length} of ${progress.total} Hub Champion episodes completed; finish them all first`
+        );
+      return this.submitEvidence(v, id, {
+        evidenceUrl: trainingEvidenceUrl(hubId, v.name),
+        completedOn: todayIn(progress.lastPassedAt, clock.zone)
+      });
     },
 
     /** A repeat is a new row pointing at the old one. */

@@ -14,6 +14,11 @@ import type { Role } from '../../plugins/auth.js';
 import { CSV_HEADERS } from './partnerships.csv.js';
 import { PHASES, type Phase } from './partnerships.rules.js';
 import { seedDemo } from './partnerships.seed.js';
+import {
+  loadHubChampionCourse,
+  type CourseTutorial
+} from './partnerships.training-evidence.js';
+import { SHIPPED_TUTORIALS } from '../training/training.routes.js';
 
 const BASE = '/services/catalyst/api/partnerships';
 const HUB = 'hub-a';
@@ -1005,6 +1010,120 @@ for (const backend of backends()) {
           null,
           'a re-armed reminder is new to its readers'
         );
+      });
+    });
+
+    describe('training-panel evidence', () => {
+      let course: CourseTutorial[];
+      let enrolmentId: number;
+      const learner = () => token('wanjiru', ['member']);
+      const offer = (jwt: string, id = enrolmentId) =>
+        api('POST', `/enrolments/${id}/evidence/training`, jwt, {});
+      const pass = async (
+        tutorialId: string,
+        version: string,
+        stepId: string,
+        at: string
+      ) =>
+        t.app.db
+          .insertInto('training_progress')
+          .values({
+            hub_id: HUB,
+            user_name: 'wanjiru',
+            tutorial_id: tutorialId,
+            version,
+            step_id: stepId,
+            status: 'passed',
+            attempts: 1,
+            hints_used: 0,
+            first_passed_at: new Date(at),
+            client_updated_at: new Date(at)
+          })
+          .execute();
+
+      before(async () => {
+        setNow('2026-03-01T12:00:00Z');
+        course = await loadHubChampionCourse(SHIPPED_TUTORIALS);
+        enrolmentId = (
+          await ok('POST', '/enrolments', {
+            person: { githubHandle: 'Wanjiru', name: 'Wanjiru K.' },
+            communitySlug: 'own-community',
+            programme: 'hub_champion_training',
+            status: 'enrolled'
+          })
+        ).id;
+      });
+
+      it('ships six Hub Champion episodes to verify against', () => {
+        assert.equal(course.length, 6);
+        assert.ok(course.every(c => c.stepIds.length > 0));
+      });
+
+      it('refuses until every episode’s current version is passed, and never for someone else', async () => {
+        const none = await offer(learner());
+        assert.equal(none.statusCode, 409, none.body);
+        assert.equal(none.json().code, 'incomplete');
+        assert.match(none.json().message, /^0 of 6 /);
+
+        const [last, ...rest] = [...course].reverse();
+        for (const episode of rest)
+          for (const step of episode.stepIds)
+            await pass(
+              episode.id,
+              episode.version,
+              step,
+              '2026-02-10T15:00:00Z'
+            );
+        for (const step of last!.stepIds.slice(1))
+          await pass(last!.id, last!.version, step, '2026-02-11T15:00:00Z');
+        // The missing step passed only in an older version does not count.
+        await pass(
+          last!.id,
+          'an-older-version',
+          last!.stepIds[0]!,
+          '2026-01-05T10:00:00Z'
+        );
+        const five = await offer(learner());
+        assert.equal(five.statusCode, 409);
+        assert.match(five.json().message, /^5 of 6 /);
+
+        assert.equal(
+          (await offer(member)).statusCode,
+          403,
+          'not their enrolment'
+        );
+        const card = await ok('GET', '/communities/own-community');
+        const unchanged = card.enrolments.find(
+          (e: { id: number }) => e.id === enrolmentId
+        );
+        assert.equal(unchanged.evidenceUrl, '');
+      });
+
+      it('records verified evidence, not evaluated, dated by the last step passed', async () => {
+        const last = course[course.length - 1]!;
+        await pass(
+          last.id,
+          last.version,
+          last.stepIds[0]!,
+          '2026-02-20T23:30:00Z'
+        );
+        const res = await offer(learner());
+        assert.equal(res.statusCode, 200, res.body);
+        const enrolment = res.json();
+        assert.equal(enrolment.evidenceUrl, `catalyst:training/${HUB}/wanjiru`);
+        assert.equal(enrolment.evidenceState, 'not_evaluated');
+        assert.equal(enrolment.completedOn, '2026-02-20');
+
+        const other = (
+          await ok('POST', '/enrolments', {
+            person: { githubHandle: 'wanjiru' },
+            communitySlug: 'own-community',
+            programme: 'open_seeds'
+          })
+        ).id;
+        const wrong = await offer(learner(), other);
+        assert.equal(wrong.statusCode, 409);
+        assert.match(wrong.json().message, /Hub Champion training only/);
       });
     });
 

@@ -54,6 +54,8 @@ import {
   type PartnershipsService,
   type Viewer
 } from './partnerships.service.js';
+import { loadHubChampionCourse } from './partnerships.training-evidence.js';
+import { SHIPPED_TUTORIALS } from '../training/training.routes.js';
 import {
   createTransferService,
   type TransferService
@@ -472,6 +474,27 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async app => {
   );
 
   app.post(
+    '/enrolments/:id/evidence/training',
+    {
+      schema: {
+        summary:
+          'Offer my own training-panel progress as Hub Champion training evidence (read by the service, not sent)',
+        tags,
+        security,
+        params: IdParams,
+        response: {
+          200: EnrolmentSchema,
+          ...errorResponses(401, 403, 404, 409)
+        }
+      },
+      // Whoever is enrolled may offer their own progress, champion or not yet.
+      onRequest: [app.authenticate]
+    },
+    async request =>
+      service.offerTrainingEvidence(viewer(request), request.params.id)
+  );
+
+  app.post(
     '/enrolments/:id/repeat',
     {
       schema: {
@@ -671,6 +694,8 @@ export interface PartnershipsOptions {
   prefix?: string;
   /** The zone that decides what "today" is (default: config.partnershipsZone). */
   zone?: string;
+  /** Where the Hub Champion tutorials are read from (default: the shipped `tutorials/`). */
+  tutorialsDir?: string;
   /** Seed demo communities when the tables are empty (default: config.demoSeed). */
   demoSeed?: boolean;
 }
@@ -688,7 +713,10 @@ async function partnershipsPlugin(
   const service = createPartnershipsService({
     db: app.db,
     hubId: config.hubId,
-    clock
+    clock,
+    course: await loadHubChampionCourse(
+      options.tutorialsDir ?? SHIPPED_TUTORIALS
+    )
   });
   const transfer = createTransferService({
     db: app.db,

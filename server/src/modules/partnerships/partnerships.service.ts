@@ -17,6 +17,7 @@ import {
 import type { PartnershipsRepository } from './partnerships.repository.js';
 import type { Policy } from './partnerships.rules.js';
 import { createTermsService } from './partnerships.terms.js';
+import type { CourseTutorial } from './partnerships.training-evidence.js';
 
 export {
   CHAMPION_ROLES,
@@ -35,6 +36,7 @@ export function createPartnershipsService(options: {
   hubId: string;
   clock: Clock;
   policy?: Policy;
+  course?: CourseTutorial[];
 }) {
   const ctx = createPartnershipsContext(options);
   return {
