@@ -101,7 +101,9 @@ export function AdminConsoleView(props: IViewProps): JSX.Element {
             role="tab"
             id={`jp-Catalyst-admin-tab-${id}`}
             aria-selected={tab === id}
-            aria-controls={`jp-Catalyst-admin-panel-${id}`}
+            aria-controls={
+              tab === id ? `jp-Catalyst-admin-panel-${id}` : undefined
+            }
             tabIndex={tab === id ? 0 : -1}
             className="jp-Catalyst-admin-tab"
             onClick={() => setTab(id)}

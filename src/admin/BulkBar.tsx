@@ -210,7 +210,11 @@ export function BulkBar(props: IViewProps): JSX.Element | null {
                 bulk.total - bulk.results.length
               )}
         </span>
-        <ul className="jp-Catalyst-admin-results">
+        <ul
+          className="jp-Catalyst-admin-results"
+          tabIndex={0}
+          aria-label={trans.__('Results per user')}
+        >
           {bulk.results.map(r => (
             <li key={r.user} data-ok={r.ok}>
               {r.ok

@@ -23,12 +23,13 @@ export function UsersToolbar(
   const { query } = model;
   const canSort = model.info?.features.sort ?? true;
   const [groups, setGroups] = React.useState<string[]>([]);
+  // Read again with each page: a group made by "Add users" or the groups tab appears at once.
   React.useEffect(() => {
     model.api.listGroups().then(
       answer => setGroups(answer.items.map(g => g.name)),
       () => setGroups([])
     );
-  }, [model.api]);
+  }, [model.api, model.page]);
   return (
     <div
       className="jp-Catalyst-admin-filters"

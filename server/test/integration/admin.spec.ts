@@ -4,6 +4,8 @@ import { after, before, describe, it } from 'node:test';
 import { startLocalHub, type LocalHub } from './local-hub.js';
 
 const EXTRA = ['it-alice', 'it-bob', 'it-carol'];
+/** A real hub admin, so the refusals are checked against the hub's own state. */
+const ADMIN = 'hubadmin';
 
 describe('admin console through a real hub', () => {
   let hub: LocalHub;
@@ -77,7 +79,10 @@ describe('admin console through a real hub', () => {
   before(async () => {
     hub = await startLocalHub({
       usePostgres: Boolean(process.env.TEST_DATABASE_URL),
-      env: { CATALYST_EXTRA_USERS: EXTRA.join(',') }
+      env: {
+        CATALYST_EXTRA_USERS: EXTRA.join(','),
+        CATALYST_DEMO_ADMINS: ADMIN
+      }
     });
     champion = await sessionFor('champion');
     member = await sessionFor('member');
@@ -207,7 +212,13 @@ describe('admin console through a real hub', () => {
       items: { name: string; memberCount: number }[];
     };
     assert.deepEqual(groups.items, [
-      { name: 'it-g', users: ['it-carol'], memberCount: 1 }
+      {
+        name: 'it-g',
+        users: ['it-carol'],
+        memberCount: 1,
+        properties: {},
+        managed: null
+      }
     ]);
     assert.equal((await admin(champion, 'DELETE', '/groups/it-g')).status, 200);
     assert.equal(await hubGroup('it-g'), null);
@@ -245,6 +256,140 @@ describe('admin console through a real hub', () => {
     assert.equal((await hubUser('champion')).status, 200);
     assert.deepEqual(await hubGroup('hub-champions'), ['champion']);
     assert.equal((await hubUser('it-eve')).status, 404);
+  });
+
+  it('refuses deleting, renaming or demoting a real admin, and granting admin', async () => {
+    const refused: [string, string, unknown][] = [
+      ['DELETE', `/users/${ADMIN}`, undefined],
+      ['PATCH', `/users/${ADMIN}`, { name: 'it-usurper' }],
+      ['PATCH', `/users/${ADMIN}`, { admin: false }],
+      ['PATCH', '/users/it-carol', { admin: true }]
+    ];
+    for (const [method, path, body] of refused) {
+      const res = await admin(champion, method, path, body);
+      assert.equal(res.status, 403, `${method} ${path}`);
+      const error = (await res.json()) as { code: string; message: string };
+      assert.equal(error.code, 'admin_protected');
+      assert.match(error.message, /\/hub\/admin/);
+    }
+    const root = (await (await hub.hubApi(`/users/${ADMIN}`)).json()) as {
+      admin: boolean;
+    };
+    assert.equal(root.admin, true);
+    assert.equal((await hubUser('it-usurper')).status, 404);
+    const carol = (await (await hub.hubApi('/users/it-carol')).json()) as {
+      admin: boolean;
+    };
+    assert.equal(carol.admin, false);
+  });
+
+  it('filters by admin, group and never logged in over the real listing', async () => {
+    const names = async (query: string) =>
+      (
+        (await (await admin(champion, 'GET', `/users?${query}`)).json()) as {
+          items: { name: string }[];
+        }
+      ).items.map(u => u.name);
+    assert.deepEqual(await names('admin=true'), [ADMIN]);
+    // it-dan joined it-cohort too, but was deleted since.
+    assert.deepEqual(await names('group=it-cohort'), ['it-bob']);
+    // champion and member logged in (their tokens were used); it-carol never did.
+    const never = await names('never_logged_in=true&name_filter=it-carol');
+    assert.deepEqual(never, ['it-carol']);
+    const all = await admin(champion, 'GET', '/users/names?admin=false');
+    const body = (await all.json()) as { names: string[]; total: number };
+    assert.ok(body.names.includes('it-carol') && !body.names.includes(ADMIN));
+    assert.equal(body.total, body.names.length);
+  });
+
+  it("reports the hub's totals from its own metrics", async () => {
+    const res = await admin(champion, 'GET', '/totals');
+    assert.equal(res.status, 200, await res.clone().text());
+    const totals = (await res.json()) as { users: number; source: string };
+    const listing = (await (
+      await hub.hubApi('/users?limit=1', {
+        headers: { Accept: 'application/jupyterhub-pagination+json' }
+      })
+    ).json()) as { _pagination: { total: number } };
+    assert.equal(totals.source, 'metrics');
+    assert.equal(totals.users, listing._pagination.total);
+  });
+
+  it('restarts a real server and shows its start progress', async () => {
+    const start = await admin(champion, 'POST', '/users/it-bob/server');
+    assert.equal(start.status, 200, await start.clone().text());
+    await until('it-bob progress says ready', async () => {
+      const res = await admin(
+        champion,
+        'GET',
+        '/users/it-bob/server/progress/latest'
+      );
+      const progress = (await res.json()) as { ready?: boolean };
+      return res.status === 200 && progress.ready === true;
+    });
+    const before = (await (await hub.hubApi('/users/it-bob')).json()) as {
+      servers: Record<string, { started: string }>;
+    };
+    const restart = await admin(
+      champion,
+      'POST',
+      '/users/it-bob/server/restart'
+    );
+    assert.equal(restart.status, 200, await restart.clone().text());
+    await until('it-bob restarted and ready', async () => {
+      const now = (await (await hub.hubApi('/users/it-bob')).json()) as {
+        servers: Record<string, { started: string; ready: boolean }>;
+      };
+      const server = now.servers[''];
+      return (
+        server?.ready === true && server.started !== before.servers['']?.started
+      );
+    });
+    const stop = await admin(champion, 'DELETE', '/users/it-bob/server');
+    assert.equal(stop.status, 200, await stop.clone().text());
+    await until(
+      'it-bob stopped',
+      async () => !(await hubUser('it-bob')).servers?.['']
+    );
+  });
+
+  it('saves typed group properties and refuses edits of a group the login system manages', async () => {
+    assert.equal(
+      (await admin(champion, 'POST', '/groups/it-props')).status,
+      200
+    );
+    const put = await admin(champion, 'PUT', '/groups/it-props/properties', {
+      properties: { cpu_limit: 2, image: 'rocker' }
+    });
+    assert.equal(put.status, 200, await put.clone().text());
+    const props = async (name: string) =>
+      (
+        (await (await hub.hubApi(`/groups/${name}`)).json()) as {
+          properties: Record<string, unknown>;
+        }
+      ).properties;
+    assert.deepEqual(await props('it-props'), {
+      cpu_limit: 2,
+      image: 'rocker'
+    });
+
+    // The operator marks a group as managed (as a hub's config would); the console then refuses edits.
+    await hub.hubApi('/groups/it-props/properties', {
+      method: 'PUT',
+      body: JSON.stringify({ 'catalyst.managed': 'GitHub team it-props' })
+    });
+    for (const [method, path, body] of [
+      ['POST', '/groups/it-props/users', { users: ['it-carol'] }],
+      ['DELETE', '/groups/it-props', undefined],
+      ['PUT', '/groups/it-props/properties', { properties: { a: 1 } }]
+    ] as const) {
+      const res = await admin(champion, method, path, body);
+      assert.equal(res.status, 409, `${method} ${path}`);
+    }
+    assert.deepEqual(await hubGroup('it-props'), []);
+    assert.deepEqual(await props('it-props'), {
+      'catalyst.managed': 'GitHub team it-props'
+    });
   });
 
   it('audits every action with the actor, the outcome and the hub answer', async () => {
