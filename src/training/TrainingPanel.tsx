@@ -6,6 +6,7 @@ import * as React from 'react';
 import type { Reason } from './checks';
 import { StuckHelp } from './StuckHelp';
 import { CohortView } from './CohortView';
+import { HubTutorialUpload } from './HubTutorialUpload';
 import type { ITutorialSummary, TrainingModel } from './model';
 import type { Check, IHubCheckResult, IStep } from './types';
 
@@ -118,6 +119,7 @@ function Catalogue({ model, trans }: IProps): JSX.Element {
         ))}
       </ul>
       {model.cohort && <CohortView model={model} trans={trans} />}
+      {model.cohort && <HubTutorialUpload model={model} trans={trans} />}
     </>
   );
 }

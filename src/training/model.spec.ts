@@ -275,4 +275,59 @@ describe('training model', () => {
     expect(learner.solutionShown).toBe(false);
     learner.dispose();
   });
+
+  it('carries passes of unchanged steps into a new version and reopens the changed ones', async () => {
+    const store = new MemoryStore();
+    const { client, requests } = fakeClient({ value: false });
+    const v1 = model(store, client);
+    await v1.load();
+    await v1.open(python.id);
+    await v1.check(); // create-notebook passes
+    v1.goTo(5);
+    await v1.check({ selfReported: true }); // wrap-up passes
+    const firstPass = v1.progressOf(
+      python.id,
+      python.version,
+      'create-notebook'
+    )?.firstPassedAt;
+    v1.dispose();
+
+    // Version 2 changed wrap-up's text; create-notebook is unchanged.
+    const v2Tutorial = {
+      ...python,
+      version: '2026.12.1',
+      carriesFrom: { version: python.version, steps: ['create-notebook'] }
+    };
+    const v2 = new TrainingModel({
+      client,
+      environment: environment(),
+      store,
+      user: 'ana',
+      uiLanguage: 'en',
+      bundled: [v2Tutorial],
+      runCommand: async () => undefined,
+      outbox: { setTimer: () => 0, clearTimer: () => undefined }
+    });
+    await v2.load();
+    await v2.open(python.id);
+    const carried = v2.progressOf(python.id, '2026.12.1', 'create-notebook');
+    expect(carried?.status).toBe('passed');
+    expect(carried?.firstPassedAt).toBe(firstPass);
+    // wrap-up changed: it reopens (the learner was there, so it is open again, not passed).
+    expect(v2.step?.id).toBe('wrap-up');
+    expect(v2.progressOf(python.id, '2026.12.1', 'wrap-up')?.status).toBe(
+      'started'
+    );
+    // Offline: the carried pass waits in the outbox for the service.
+    const waiting = JSON.parse(
+      store.getItem('jupyterlab-catalyst:training:ana:outbox') ?? '[]'
+    ) as { version: string; stepId: string; body: { passedAt?: string } }[];
+    expect(
+      waiting.find(
+        e => e.version === '2026.12.1' && e.stepId === 'create-notebook'
+      )?.body.passedAt
+    ).toBe(firstPass);
+    expect(requests.length).toBeGreaterThan(0);
+    v2.dispose();
+  });
 });

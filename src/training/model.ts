@@ -51,6 +51,20 @@ export interface IHelpRequest {
   resolvedBy: string | null;
 }
 
+/** The answer to a champion's tutorial upload. */
+export type UploadOutcome =
+  | {
+      ok: true;
+      id: string;
+      version: string;
+      carriesFrom: { version: string; steps: string[] } | null;
+    }
+  | {
+      ok: false;
+      errors: { file: string; line: number; field: string; message: string }[];
+      message: string;
+    };
+
 /** Where the catalogue came from. */
 export type CatalogueSource = 'loading' | 'service' | 'bundled';
 
@@ -270,6 +284,7 @@ export class TrainingModel {
     }
     this._tutorial = tutorial;
     this._write('open', id);
+    this._carryOver(tutorial);
     const chosen = this._read<Record<string, string>>('language', {})[id];
     this._chooseLanguage(chosen ?? this._uiLanguage, !chosen);
     const last = this._read<Record<string, string>>('position', {})[id];
@@ -403,6 +418,46 @@ export class TrainingModel {
     return this._helpState === 'sent';
   }
 
+  /**
+   * A Hub Champion adds a tutorial file for this hub; the service compiles it.
+   *
+   * #### Notes
+   * A file that does not compile comes back with every error and its line and field.
+   */
+  async uploadTutorial(
+    fileName: string,
+    source: string
+  ): Promise<UploadOutcome> {
+    try {
+      // Checked first, so errors come back as data with their lines and fields.
+      const checked = await this._client.request<{
+        errors: Extract<UploadOutcome, { ok: false }>['errors'];
+      }>('api/training/hub-tutorials/check', {
+        method: 'POST',
+        body: { fileName, source }
+      });
+      if (checked.errors.length) {
+        return { ok: false, errors: checked.errors, message: '' };
+      }
+      const answer = await this._client.request<{
+        tutorial: ITutorialSummary;
+        carriesFrom: { version: string; steps: string[] } | null;
+      }>('api/training/hub-tutorials', {
+        method: 'PUT',
+        body: { fileName, source }
+      });
+      await this._loadCatalogue();
+      return {
+        ok: true,
+        id: answer.tutorial.id,
+        version: answer.tutorial.version,
+        carriesFrom: answer.carriesFrom
+      };
+    } catch (error) {
+      return { ok: false, errors: [], message: (error as Error).message };
+    }
+  }
+
   /** Runs the step's "show me" commands. */
   async showMe(): Promise<void> {
     for (const action of this.step?.showMe ?? []) {
@@ -482,6 +537,34 @@ export class TrainingModel {
     this._changed.emit();
   }
 
+  /**
+   * A new version keeps the passes of steps whose text and check did not change.
+   *
+   * #### Notes
+   * Recorded as progress of the new version with the original first-pass time, so the
+   * service, the cohort view and other devices agree.
+   */
+  private _carryOver(tutorial: ITutorial): void {
+    const from = tutorial.carriesFrom;
+    if (!from) {
+      return;
+    }
+    for (const stepId of from.steps) {
+      const old = this.progressOf(tutorial.id, from.version, stepId);
+      if (
+        old?.status !== 'passed' ||
+        this.progressOf(tutorial.id, tutorial.version, stepId)
+      ) {
+        continue;
+      }
+      this._storeProgress(tutorial, stepId, 'passed', {
+        attempts: old.attempts,
+        hintsUsed: old.hintsUsed,
+        firstPassedAt: old.firstPassedAt
+      });
+    }
+  }
+
   private _chooseLanguage(wanted: string, fromUi: boolean): void {
     const tutorial = this._tutorial as ITutorial;
     const base = wanted.toLowerCase().split(/[-_]/)[0] as string;
@@ -509,24 +592,40 @@ export class TrainingModel {
     status: StepStatus,
     counts: { attempts?: number; hintsUsed?: number }
   ): void {
-    const tutorial = this._tutorial as ITutorial;
-    const step = this.step as IStep;
     const previous = this._current();
+    this._storeProgress(this._tutorial as ITutorial, this.step!.id, status, {
+      attempts: counts.attempts ?? previous?.attempts ?? 0,
+      hintsUsed: counts.hintsUsed ?? previous?.hintsUsed ?? 0,
+      // Once passed, a step keeps its first-pass time; a later failure is still recorded.
+      firstPassedAt: previous?.firstPassedAt ?? null
+    });
+  }
+
+  /** Saves one step's progress locally and queues it for the service. */
+  private _storeProgress(
+    tutorial: ITutorial,
+    stepId: string,
+    status: StepStatus,
+    counts: {
+      attempts: number;
+      hintsUsed: number;
+      firstPassedAt: string | null;
+    }
+  ): void {
     const now = this._now().toISOString();
-    // Once passed, a step stays passed for its first-pass time; a later failure is still recorded.
     const firstPassedAt =
-      previous?.firstPassedAt ?? (status === 'passed' ? now : null);
+      counts.firstPassedAt ?? (status === 'passed' ? now : null);
     const next: IProgress = {
       tutorialId: tutorial.id,
       version: tutorial.version,
-      stepId: step.id,
+      stepId,
       status,
-      attempts: counts.attempts ?? previous?.attempts ?? 0,
-      hintsUsed: counts.hintsUsed ?? previous?.hintsUsed ?? 0,
+      attempts: counts.attempts,
+      hintsUsed: counts.hintsUsed,
       firstPassedAt,
       updatedAt: now
     };
-    this._progress[Private.key(tutorial.id, tutorial.version, step.id)] = next;
+    this._progress[Private.key(tutorial.id, tutorial.version, stepId)] = next;
     this._write('progress', this._progress);
     this._outbox.add({
       tutorialId: next.tutorialId,
@@ -537,7 +636,7 @@ export class TrainingModel {
         attempts: next.attempts,
         hintsUsed: next.hintsUsed,
         clientTime: now,
-        ...(status === 'passed' ? { passedAt: now } : {})
+        ...(status === 'passed' ? { passedAt: firstPassedAt ?? now } : {})
       }
     });
     this._changed.emit();

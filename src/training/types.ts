@@ -93,6 +93,8 @@ export interface ITutorial {
   audience: string;
   source: string;
   steps: IStep[];
+  /** On a new version: the steps whose text and check did not change, so their passes carry over. */
+  carriesFrom?: { version: string; steps: string[] };
 }
 
 /** Where a learner is on a step. */

@@ -1,10 +1,15 @@
 /** `{prefix}/api/training/...`: tutorials, the learner's progress and the Hub Champion's cohort view. */
 import { fileURLToPath } from 'node:url';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
 import type { Config } from '../../config.js';
-import { errorResponses } from '../../http-errors.js';
+import { AppError, errorResponses } from '../../http-errors.js';
 import { HubAdminClient } from '../admin/admin.hub.js';
 import { runHubCheck } from './training.hub-check.js';
+import {
+  createHubTutorials,
+  TutorialInvalid
+} from './training.hub-tutorials.js';
 import { createHelpService } from './training.help.js';
 import { createHelpRepository } from './training.help.repository.js';
 import { createTrainingRepository } from './training.repository.js';
@@ -19,7 +24,11 @@ import {
   HelpRequestSchema,
   HubCheckResultSchema,
   HubCheckSchema,
+  HubTutorialBodySchema,
+  HubTutorialResultSchema,
   IdempotencyHeadersSchema,
+  TutorialErrorSchema,
+  TutorialInvalidSchema,
   MyProgressSchema,
   ProgressBodySchema,
   ProgressParamsSchema,
@@ -51,11 +60,17 @@ export const trainingRoutes: FastifyPluginAsyncTypebox<{
     { tutorials: tutorials.map(t => t.id) },
     'training: tutorials loaded'
   );
+  const hubTutorials = createHubTutorials({
+    db: app.db,
+    hubId: config.hubId,
+    shippedIds: new Set(tutorials.map(t => t.id))
+  });
   const training = createTrainingService({
     repo: createTrainingRepository(app.db),
     hubId: config.hubId,
     tutorials,
-    errors
+    errors,
+    hubTutorials
   });
   const signedIn = { onRequest: [app.authenticate] };
   const help = createHelpService({
@@ -63,9 +78,8 @@ export const trainingRoutes: FastifyPluginAsyncTypebox<{
     hubId: config.hubId,
     hasStep: async (tutorialId, stepId) => {
       try {
-        return training
-          .tutorial(tutorialId)
-          .steps.some(step => step.id === stepId);
+        const tutorial = await training.tutorial(tutorialId);
+        return tutorial.steps.some(step => step.id === stepId);
       } catch {
         return false;
       }
@@ -256,5 +270,106 @@ export const trainingRoutes: FastifyPluginAsyncTypebox<{
       }
     },
     async request => help.resolve(request.params.id, request.user.sub)
+  );
+
+  app.put(
+    '/hub-tutorials',
+    {
+      ...champion,
+      bodyLimit: 256 * 1024,
+      schema: {
+        summary: 'Add or update a tutorial for this hub',
+        description:
+          'Compiled and validated like the shipped ones: a file that does not compile answers 422 with every ' +
+          'error and its line and field, and changes nothing. A new version lists the steps that did not change, ' +
+          'so learners keep those passes. The same version with other content is 409.',
+        tags: ['training'],
+        security: [{ session: [] }],
+        body: HubTutorialBodySchema,
+        response: {
+          200: HubTutorialResultSchema,
+          201: HubTutorialResultSchema,
+          422: TutorialInvalidSchema,
+          ...errorResponses(400, 401, 403, 409, 413, 503)
+        }
+      }
+    },
+    async (request, reply) => {
+      try {
+        const { tutorial, created } = await hubTutorials.upload(
+          request.body.fileName,
+          request.body.source,
+          request.user.sub
+        );
+        const summary = (await training.catalogue(false)).tutorials.find(
+          t => t.id === tutorial.id
+        );
+        return reply.code(created ? 201 : 200).send({
+          tutorial: summary as NonNullable<typeof summary>,
+          carriesFrom: tutorial.carriesFrom ?? null
+        });
+      } catch (error) {
+        if (error instanceof TutorialInvalid) {
+          return reply.code(422).send({
+            statusCode: 422,
+            error: 'Unprocessable Entity',
+            code: 'tutorial_invalid',
+            message: `${request.body.fileName} does not compile: ${error.errors.length} error(s)`,
+            errors: error.errors
+          });
+        }
+        throw error;
+      }
+    }
+  );
+
+  app.post(
+    '/hub-tutorials/check',
+    {
+      ...champion,
+      bodyLimit: 256 * 1024,
+      schema: {
+        summary: 'Check a tutorial file without adding it',
+        description:
+          'Answers 200 with every error and its line and field (empty when the file is good).',
+        tags: ['training'],
+        security: [{ session: [] }],
+        body: HubTutorialBodySchema,
+        response: {
+          200: Type.Object({ errors: Type.Array(TutorialErrorSchema) }),
+          ...errorResponses(400, 401, 403, 413, 503)
+        }
+      }
+    },
+    async request =>
+      hubTutorials.check(request.body.fileName, request.body.source)
+  );
+
+  app.delete(
+    '/hub-tutorials/:id',
+    {
+      ...champion,
+      schema: {
+        summary:
+          "Remove one of this hub's tutorials (learners' progress stays)",
+        tags: ['training'],
+        security: [{ session: [] }],
+        params: TutorialParamsSchema,
+        response: {
+          200: Type.Object({ removed: Type.String() }),
+          ...errorResponses(400, 401, 403, 404, 503)
+        }
+      }
+    },
+    async (request, reply) => {
+      if (!(await hubTutorials.remove(request.params.id))) {
+        throw new AppError(
+          404,
+          'not_found',
+          `this hub has no tutorial ${request.params.id} of its own`
+        );
+      }
+      return reply.send({ removed: request.params.id });
+    }
   );
 };

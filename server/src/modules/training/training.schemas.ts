@@ -29,7 +29,10 @@ export const TutorialSummarySchema = Type.Object({
   audience: Type.String(),
   prerequisites: Type.Array(Type.String()),
   objectives: Type.Record(Type.String(), Type.Array(Type.String())),
-  stepIds: Type.Array(Type.String())
+  stepIds: Type.Array(Type.String()),
+  fromHub: Type.Boolean({
+    description: "Added by this hub's champions, not shipped with Catalyst."
+  })
 });
 
 /** `GET api/training/tutorials`. */
@@ -244,4 +247,31 @@ export const HelpQuerySchema = Type.Object({
 /** Path of one help request. */
 export const HelpParamsSchema = Type.Object({
   id: Type.String({ format: 'uuid' })
+});
+
+/** `PUT api/training/hub-tutorials` body: a tutorial file for this hub. */
+export const HubTutorialBodySchema = Type.Object(
+  {
+    fileName: Type.String({ pattern: '^[\\w.-]{1,100}\\.md$' }),
+    source: Type.String({ minLength: 1, maxLength: 200000 })
+  },
+  { additionalProperties: false }
+);
+
+/** The answer to an upload: the stored version and which steps keep learners' passes. */
+export const HubTutorialResultSchema = Type.Object({
+  tutorial: TutorialSummarySchema,
+  carriesFrom: Type.Union([
+    Type.Object({ version: Type.String(), steps: Type.Array(Type.String()) }),
+    Type.Null()
+  ])
+});
+
+/** A file that does not compile: every error with its line and field. */
+export const TutorialInvalidSchema = Type.Object({
+  statusCode: Type.Literal(422),
+  error: Type.String(),
+  code: Type.Literal('tutorial_invalid'),
+  message: Type.String(),
+  errors: Type.Array(TutorialErrorSchema)
 });

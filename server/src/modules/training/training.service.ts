@@ -3,6 +3,7 @@ import { AppError } from '../../http-errors.js';
 import type { TrainingRepository, ProgressRow } from './training.repository.js';
 import type { Cohort, Progress, ProgressBody } from './training.schemas.js';
 import type { TutorialError } from './tutorial-compiler.js';
+import type { HubTutorials } from './training.hub-tutorials.js';
 import type { CompiledTutorial } from './tutorial.schema.js';
 
 /** What the training service needs. */
@@ -11,6 +12,8 @@ export interface TrainingServiceOptions {
   hubId: string;
   tutorials: CompiledTutorial[];
   errors: TutorialError[];
+  /** This hub's own tutorials, added by its champions. */
+  hubTutorials?: HubTutorials;
 }
 
 /** A step's progress as the wire shows it. */
@@ -31,32 +34,41 @@ export function toProgress(row: ProgressRow): Progress {
 
 /** Builds the service over a loaded catalogue. */
 export function createTrainingService(options: TrainingServiceOptions) {
-  const { repo, hubId, tutorials, errors } = options;
+  const { repo, hubId, tutorials, errors, hubTutorials } = options;
   const byId = new Map(tutorials.map(tutorial => [tutorial.id, tutorial]));
+  /** A shipped tutorial, else this hub's own (shipped ones never hit the database). */
+  const find = async (id: string) =>
+    byId.get(id) ?? (await hubTutorials?.get(id));
+  const summary = (tutorial: CompiledTutorial, fromHub: boolean) => ({
+    id: tutorial.id,
+    version: tutorial.version,
+    title: tutorial.title,
+    languages: tutorial.languages,
+    kernels: tutorial.kernels,
+    minutes: tutorial.minutes,
+    audience: tutorial.audience,
+    prerequisites: tutorial.prerequisites,
+    objectives: tutorial.objectives,
+    stepIds: tutorial.steps.map(step => step.id),
+    fromHub
+  });
 
   return {
-    /** The catalogue; compile errors only for those who can fix them. */
-    catalogue(canSeeErrors: boolean) {
+    /** The catalogue, shipped then this hub's; compile errors only for those who can fix them. */
+    async catalogue(canSeeErrors: boolean) {
+      const own = (await hubTutorials?.list()) ?? [];
       return {
-        tutorials: tutorials.map(({ steps, ...rest }) => ({
-          id: rest.id,
-          version: rest.version,
-          title: rest.title,
-          languages: rest.languages,
-          kernels: rest.kernels,
-          minutes: rest.minutes,
-          audience: rest.audience,
-          prerequisites: rest.prerequisites,
-          objectives: rest.objectives,
-          stepIds: steps.map(step => step.id)
-        })),
+        tutorials: [
+          ...tutorials.map(t => summary(t, false)),
+          ...own.map(t => summary(t, true))
+        ],
         errors: canSeeErrors ? errors : []
       };
     },
 
     /** One compiled tutorial. */
-    tutorial(id: string): CompiledTutorial {
-      const tutorial = byId.get(id);
+    async tutorial(id: string): Promise<CompiledTutorial> {
+      const tutorial = await find(id);
       if (!tutorial) {
         throw new AppError(404, 'not_found', `no tutorial ${id}`);
       }
@@ -70,7 +82,7 @@ export function createTrainingService(options: TrainingServiceOptions) {
       body: ProgressBody,
       key: string | undefined
     ): Promise<Progress> {
-      const tutorial = byId.get(target.tutorialId);
+      const tutorial = await find(target.tutorialId);
       if (!tutorial?.steps.some(step => step.id === target.stepId)) {
         throw new AppError(
           404,

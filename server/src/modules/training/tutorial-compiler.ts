@@ -3,7 +3,14 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
 import ajvFormats from 'ajv-formats';
-import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import {
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  type Document
+} from 'yaml';
 import { tutorialSchema, type CompiledTutorial } from './tutorial.schema.js';
 
 /** A problem in one tutorial file, located for its author. */
@@ -101,13 +108,16 @@ export function compileTutorial(file: string, source: string): CompileResult {
   }
 
   const meta = (front.doc.toJS() ?? {}) as Record<string, unknown>;
+  if ('carriesFrom' in meta) {
+    return fail(2, 'carriesFrom', 'is set by the service, not by authors');
+  }
   const compiled = {
     ...renameKeys(meta),
     kernels: meta.kernels ?? [],
     prerequisites: meta.prerequisites ?? [],
     objectives: meta.objectives ?? {},
     audience: meta.audience ?? 'member',
-    version: meta.version === undefined ? undefined : String(meta.version),
+    version: versionText(front, meta.version),
     source: file,
     steps: steps.map(step => {
       const options = (step.options?.doc.toJS() ?? {}) as Record<
@@ -269,6 +279,17 @@ function collectYamlErrors(
       message: `YAML: ${error.message.split('\n')[0]}`
     });
   }
+}
+
+/** The version as written: YAML reads `1.10` as the number 1.1, so take the source text. */
+function versionText(front: YamlBlock, value: unknown): string | undefined {
+  if (value === undefined) {
+    return undefined;
+  }
+  const node = front.doc.get('version', true);
+  return isScalar(node) && typeof node.source === 'string'
+    ? node.source
+    : String(value);
 }
 
 function renameKeys(object: Record<string, unknown>): Record<string, unknown> {

@@ -65,6 +65,8 @@ export interface CompiledTutorial {
   audience: 'member' | 'hub-champion';
   source: string;
   steps: TutorialStep[];
+  /** Set by the service on a new version: the steps whose text and check did not change. */
+  carriesFrom?: { version: string; steps: string[] };
 }
 
 const id = { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,79}$' };
@@ -135,6 +137,15 @@ export const tutorialSchema = {
     prerequisites: { type: 'array', items: id },
     audience: { enum: ['member', 'hub-champion'] },
     source: { type: 'string' },
+    carriesFrom: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['version', 'steps'],
+      properties: {
+        version: { type: 'string' },
+        steps: { type: 'array', items: id }
+      }
+    },
     steps: {
       type: 'array',
       minItems: 1,
