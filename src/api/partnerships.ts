@@ -212,6 +212,11 @@ export class PartnershipsApi {
     );
   }
 
+  /** Everything stored about me (roles and enrolments), matched by my hub user name. */
+  myData(): Promise<unknown> {
+    return this._client.request('api/partnerships/me');
+  }
+
   /** Tick or untick a responsibility. */
   tick(
     itemId: number,

@@ -269,4 +269,68 @@ describe('partnerships view', () => {
     );
     widget.dispose();
   });
+
+  it('downloads my own data, or says why there is none', async () => {
+    const created: Blob[] = [];
+    URL.createObjectURL = jest.fn((blob: Blob) => {
+      created.push(blob);
+      return 'blob:mine';
+    });
+    URL.revokeObjectURL = jest.fn();
+    const clicked: HTMLAnchorElement[] = [];
+    const click = jest
+      .spyOn(HTMLAnchorElement.prototype, 'click')
+      .mockImplementation(function (this: HTMLAnchorElement) {
+        clicked.push(this);
+      });
+    const api = {
+      own: jest.fn().mockResolvedValue(card),
+      inbox: jest.fn().mockResolvedValue({ reminders: [], unread: 0 }),
+      myData: jest
+        .fn()
+        .mockResolvedValueOnce({
+          person: { name: 'Selma' },
+          roles: [],
+          enrolments: []
+        })
+        .mockRejectedValueOnce(
+          new Error(
+            'no partnership record names you (by email or GitHub handle)'
+          )
+        )
+    } as unknown as PartnershipsApi;
+    const widget = new PartnershipsWidget({
+      api,
+      trans,
+      roles: ['member', 'hub-champion']
+    });
+    Widget.attach(widget, document.body);
+    const button = await find(
+      widget,
+      '.jp-Catalyst-partnerships-mydata button'
+    );
+    const live = widget.node.querySelector(
+      '.jp-Catalyst-partnerships-mydata [aria-live]'
+    )!;
+    button.click();
+    for (let i = 0; i < 50 && !live.textContent; i++) await framePromise();
+    expect(live.textContent).toBe('Your data was downloaded.');
+    expect(created[0].type).toBe('application/json');
+    expect(clicked[0].download).toBe('my-partnership-data.json');
+    expect(clicked[0].href).toBe('blob:mine');
+    button.click();
+    for (
+      let i = 0;
+      i < 50 && live.textContent === 'Your data was downloaded.';
+      i++
+    ) {
+      await framePromise();
+    }
+    expect(live.textContent).toBe(
+      'no partnership record names you (by email or GitHub handle)'
+    );
+    expect(clicked).toHaveLength(1);
+    click.mockRestore();
+    widget.dispose();
+  });
 });

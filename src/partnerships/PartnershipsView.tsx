@@ -17,6 +17,7 @@ import {
   statusLabels
 } from './labels';
 import { EnrolmentItem } from './EnrolmentItem';
+import { MyData } from './MyData';
 import { ReminderInbox } from './ReminderInbox';
 
 /** Props shared by the views. */
@@ -378,7 +379,10 @@ export function PartnershipsView(
   const core = props.roles.includes('core-team');
   const [open, setOpen] = React.useState<string | null>(null);
   const inbox = (
-    <ReminderInbox api={props.api} trans={props.trans} showCommunity={core} />
+    <>
+      <ReminderInbox api={props.api} trans={props.trans} showCommunity={core} />
+      <MyData api={props.api} trans={props.trans} />
+    </>
   );
   if (!core) {
     return (

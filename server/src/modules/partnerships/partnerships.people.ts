@@ -1,5 +1,9 @@
 /** A person's data: export and erasure. */
-import { type PartnershipsContext, fail } from './partnerships.context.js';
+import {
+  type PartnershipsContext,
+  type Viewer,
+  fail
+} from './partnerships.context.js';
 import { reconcileCommunity } from './partnerships.reminders.js';
 
 /** A person's data: export and erasure. */
@@ -22,6 +26,23 @@ export function createPeopleService(ctx: PartnershipsContext) {
           enrolmentDto
         )
       };
+    },
+
+    /**
+     * The caller's own partnership data: the person whose email or GitHub handle is their hub
+     * user name (how partner hubs name users). Nothing else identifies them, so no match is a 404.
+     */
+    async myData(v: Viewer) {
+      const found =
+        (await repo.findPersonByEmail(v.name)) ??
+        (await repo.findPersonByGithub(v.name.replace(/^@/, '')));
+      if (!found)
+        fail(
+          404,
+          'not_found',
+          'no partnership record names you (by email or GitHub handle)'
+        );
+      return this.personData(found.id);
     },
 
     /** Erases a person with their roles and enrolments. */

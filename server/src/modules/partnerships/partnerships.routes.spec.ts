@@ -1349,6 +1349,46 @@ for (const backend of backends()) {
         );
       });
 
+      it('anyone exports their own data by their hub user name, and only their own', async () => {
+        setNow('2025-06-01T12:00:00Z');
+        await ok('POST', '/enrolments', {
+          person: { githubHandle: 'Self-Export', name: 'Selma' },
+          programme: 'open_seeds',
+          cohort: 'ols-9'
+        });
+        await ok('POST', '/enrolments', {
+          person: { email: 'someone.else@example.org', name: 'Other' },
+          programme: 'open_seeds'
+        });
+        const mine = await ok(
+          'GET',
+          '/me',
+          undefined,
+          token('self-export', ['member'])
+        );
+        assert.equal(mine.person.name, 'Selma');
+        assert.equal(mine.person.githubHandle, 'Self-Export');
+        assert.deepEqual(
+          mine.enrolments.map((e: { cohort: string }) => e.cohort),
+          ['ols-9']
+        );
+        const byEmail = await ok(
+          'GET',
+          '/me',
+          undefined,
+          token('Someone.Else@example.org', ['member'])
+        );
+        assert.equal(byEmail.person.name, 'Other');
+        const nobody = await api('GET', '/me', token('nobody', ['member']));
+        assert.equal(nobody.statusCode, 404);
+        assert.match(nobody.json().message, /no partnership record names you/);
+        const anonymous = await t.app.inject({
+          method: 'GET',
+          url: `${BASE}/me`
+        });
+        assert.equal(anonymous.statusCode, 401);
+      });
+
       it('a failure needs notes; a repeat is a new row', async () => {
         const e = await ok('POST', '/enrolments', {
           person: { githubHandle: 'rep-gh' },

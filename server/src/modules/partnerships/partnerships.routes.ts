@@ -648,6 +648,22 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async app => {
   );
 
   app.get(
+    '/me',
+    {
+      schema: {
+        summary:
+          'My own partnership data (roles and enrolments), matched by my hub user name',
+        tags,
+        security,
+        response: { 200: PersonDataSchema, ...errorResponses(401, 404) }
+      },
+      // Anyone may export what is stored about them.
+      onRequest: [app.authenticate]
+    },
+    async request => service.myData(viewer(request))
+  );
+
+  app.get(
     '/people/:id',
     {
       schema: {
