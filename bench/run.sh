@@ -7,4 +7,5 @@ if [ -z "${TEST_DATABASE_URL:-}" ] && (exec 3<>/dev/tcp/127.0.0.1/5432) 2>/dev/n
 fi
 [ -d ui-tests/node_modules ] || npm --prefix ui-tests ci --no-audit --no-fund --loglevel=error
 echo "== service HTTP (issue 2 §8)"; node bench/http.mjs
+echo "== feedback submissions (issue 5)"; node bench/feedback.mjs
 echo "== JupyterLab load and size (issue 2 §8)"; node bench/lab.mjs

@@ -235,6 +235,58 @@ for (const backend of backends()) {
       assert.notEqual(elsewhere.json().item.id, answers[0]?.json().item.id);
     });
 
+    it(
+      'makes one item when two instances of the hub get the same key at once',
+      // The embedded database serves one service; replicas share PostgreSQL.
+      { skip: backend !== 'postgres' && 'replicas share PostgreSQL only' },
+      async () => {
+        const replica = await feedbackApp(db.url, 'hub-a');
+        try {
+          const key = randomUUID();
+          const answers = await Promise.all(
+            Array.from({ length: 8 }, (_, i) =>
+              submit(
+                i % 2 ? replica : t,
+                'rita-replicas',
+                { title: 'Two replicas, one item' },
+                key
+              )
+            )
+          );
+          assert.deepEqual(
+            answers.map(a => a.statusCode).sort(),
+            [200, 200, 200, 200, 200, 200, 200, 201],
+            answers.map(a => a.body).join('\n')
+          );
+          assert.equal(new Set(answers.map(a => a.json().item.id)).size, 1);
+          const rows = await t.app.db
+            .selectFrom('feedback_items')
+            .select(eb => eb.fn.countAll<number>().as('n'))
+            .where('title', '=', 'Two replicas, one item')
+            .executeTakeFirstOrThrow();
+          assert.equal(Number(rows.n), 1);
+          // The person's daily count took one submission, not two.
+          const keys = createAnonymityKeys(t.config.jwt.secret);
+          const day = await t.app.db
+            .selectFrom('feedback_ledger')
+            .select('count')
+            .where(
+              'key',
+              '=',
+              keys.dayKey(
+                'hub-a',
+                'rita-replicas',
+                new Date().toISOString().slice(0, 10)
+              )
+            )
+            .executeTakeFirstOrThrow();
+          assert.equal(day.count, 1);
+        } finally {
+          await replica.app.close();
+        }
+      }
+    );
+
     it('refuses bad input naming the field and stores nothing', async () => {
       const count = async () =>
         Number(

@@ -298,47 +298,40 @@ function feedbackQueries(db: Kysely<Database>) {
         .executeTakeFirst();
     },
 
-    /** Claims a key for a new item; false when another request holds it (waits for it to commit). */
-    async claimIdempotency(
-      key: string,
-      itemId: string,
-      bodyHash: string,
-      expiresOn: string
+    /**
+     * Claims the idempotency key (when given), inserts the item and its `submitted` history line in one
+     * statement: one round trip. False when the key was taken (a concurrent repeat waits for it to commit).
+     */
+    async submitItem(
+      item: ItemInsert,
+      key: { mac: string; bodyHash: string; expiresOn: string } | null,
+      historyAt: string | null
     ): Promise<boolean> {
-      const row = await db
-        .insertInto('feedback_idempotency')
-        .values({
-          key,
-          item_id: itemId,
-          body_hash: bodyHash,
-          expires_on: expiresOn
-        })
-        .onConflict(oc => oc.column('key').doNothing())
-        .returning('key')
-        .executeTakeFirst();
-      return row !== undefined;
-    },
-
-    async insertItem(item: ItemInsert): Promise<void> {
-      await db
-        .insertInto('feedback_items')
-        .values({
-          id: item.id,
-          hub_id: item.hubId,
-          community_id: item.communityId,
-          consultation_id: item.consultationId,
-          topic: item.topic,
-          anonymous: item.anonymous,
-          authorship: item.anonymous ? 'anonymous' : 'identified',
-          author: item.author,
-          receipt_hash: item.receiptHash,
-          title: item.title,
-          body: item.body,
-          lang: item.lang,
-          context: item.context ? JSON.stringify(item.context) : null,
-          created_on: item.createdOn
-        })
-        .execute();
+      const claim = key
+        ? sql`claim as (
+            insert into feedback_idempotency (key, item_id, body_hash, expires_on)
+            values (${key.mac}, ${item.id}::uuid, ${key.bodyHash}, ${key.expiresOn}::date)
+            on conflict (key) do nothing
+            returning item_id
+          ),`
+        : sql``;
+      const gate = key ? sql`where exists (select 1 from claim)` : sql``;
+      const result = await sql<{ n: number }>`
+        with ${claim} item as (
+          insert into feedback_items (id, hub_id, community_id, consultation_id, topic, anonymous,
+            authorship, author, receipt_hash, title, body, lang, context, created_on)
+          select ${item.id}::uuid, ${item.hubId}, ${item.communityId}, ${item.consultationId}::uuid,
+            ${item.topic}, ${item.anonymous}, ${item.anonymous ? 'anonymous' : 'identified'},
+            ${item.author}, ${item.receiptHash}, ${item.title}, ${item.body}, ${item.lang},
+            ${item.context ? JSON.stringify(item.context) : null}::jsonb, ${item.createdOn}::date
+          ${gate}
+          returning id
+        ), history as (
+          insert into feedback_history (item_id, kind, to_state, actor_role, at)
+          select id, 'submitted', 'new', 'author', coalesce(${historyAt}::timestamptz, now()) from item
+        )
+        select count(*)::int as n from item`.execute(db);
+      return (result.rows[0]?.n ?? 0) > 0;
     },
 
     /** Locks items in id order, so two merges in opposite directions cannot deadlock. */
@@ -808,6 +801,18 @@ export type FeedbackQueries = ReturnType<typeof feedbackQueries>;
 export function createFeedbackRepository(db: Kysely<Database>) {
   return {
     ...feedbackQueries(db),
+
+    /**
+     * Runs ledger writes in their own transaction without waiting for the disk: losing one in a crash
+     * only forgets a rate count, and the item's later (synchronous) commit flushes it anyway, since the
+     * log is written in order.
+     */
+    async ledger<T>(work: (trx: FeedbackQueries) => Promise<T>): Promise<T> {
+      return db.transaction().execute(async trx => {
+        await sql`set local synchronous_commit = off`.execute(trx);
+        return work(feedbackQueries(trx));
+      });
+    },
 
     /** Runs `work` in a transaction with queries bound to it. */
     async transaction<T>(

@@ -84,7 +84,10 @@ export const feedbackRoutes: FastifyPluginAsyncTypebox<
     now: options.now
   });
   const signedIn = { onRequest: [app.authenticate] };
-  const core = { ...signedIn, preHandler: app.requireRole('core-team') };
+  // The role is checked before the body is read: a member learns nothing from a Core Team route.
+  const core = {
+    onRequest: [app.authenticate, app.requireRole('core-team')]
+  };
   const caller = (request: { user: { sub: string } }) => ({
     user: request.user.sub
   });
@@ -532,6 +535,13 @@ export const feedbackRoutes: FastifyPluginAsyncTypebox<
     },
     async (request, reply) => {
       const file = await service.export(caller(request), request.query);
+      if (request.query.envelope === 'json') {
+        return reply.send({
+          filename: file.filename,
+          contentType: file.contentType,
+          content: file.body
+        });
+      }
       return reply
         .header('content-type', file.contentType)
         .header(

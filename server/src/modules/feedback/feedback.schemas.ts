@@ -205,7 +205,8 @@ export const ExportQuerySchema = Type.Object(
   {
     ...triageFilters,
     format: literals(['csv', 'json']),
-    separator: Type.Optional(literals([',', ';']))
+    separator: Type.Optional(literals([',', ';'])),
+    envelope: Type.Optional(literals(['json']))
   },
   strict
 );
@@ -362,9 +363,11 @@ export const ModerationBodySchema = Type.Object(
   strict
 );
 
-/** `GET triage/export`: a CSV or JSON file. */
-export const ExportFileSchema = Type.String({
-  description: 'The file: text/csv (UTF-8 with BOM) or application/json.'
+/** `GET triage/export`: the file itself, or with `envelope=json` `{filename, contentType, content}`. */
+export const ExportFileSchema = Type.Unsafe<unknown>({
+  description:
+    'The file (text/csv in UTF-8 with a BOM, or application/json); with envelope=json, ' +
+    '`{filename, contentType, content}` where content is the file as text.'
 });
 
 export const OptionsSchema = Type.Object({

@@ -164,6 +164,16 @@ export function createFeedbackService(options: FeedbackServiceOptions) {
   const { repo, hubId, keys, limiter } = options;
   const perDay = options.perDay ?? LIMITS.perDay;
   const now = options.now ?? (() => new Date());
+  // The hub's community changes rarely (partnership records): read it at most every 30 s.
+  let community: { value: string | null; at: number } | undefined;
+  async function hubCommunity(): Promise<string | null> {
+    const t = Date.now();
+    if (!community || t - community.at > 30000) {
+      community = { value: await repo.hubCommunity(hubId), at: t };
+    }
+    return community.value;
+  }
+
   // Requests carrying the same Idempotency-Key run one after another in this instance.
   const inFlight = new Map<string, Promise<unknown>>();
 
@@ -504,7 +514,7 @@ export function createFeedbackService(options: FeedbackServiceOptions) {
 
     /** Consultations addressed to this hub's community: scheduled, open, or closed in the last 30 days. */
     async consultations(caller: Caller): Promise<Consultation[]> {
-      const community = await repo.hubCommunity(hubId);
+      const community = await hubCommunity();
       const rows = await repo.consultationsFor(
         community,
         new Date(now().getTime() - 30 * DAY)
@@ -835,7 +845,8 @@ export function createFeedbackService(options: FeedbackServiceOptions) {
       );
       const groups = await repo.anonymousGroupSizes();
       const file = exportFile(rows, responses, groups, query, now());
-      const { format, separator, ...filters } = query;
+      const { format, separator, ...rest } = query;
+      const filters = { ...rest, envelope: undefined };
       await repo.audit({
         hubId,
         actor: caller.user,
@@ -933,7 +944,7 @@ export function createFeedbackService(options: FeedbackServiceOptions) {
       consultation =
         (await repo.consultation(body.consultationId)) ??
         fail(404, 'not_found', `no consultation ${body.consultationId}`);
-      const community = await repo.hubCommunity(hubId);
+      const community = await hubCommunity();
       if (
         consultation.communities.length > 0 &&
         !(community && consultation.communities.includes(community))
@@ -975,7 +986,11 @@ export function createFeedbackService(options: FeedbackServiceOptions) {
     const today = utcDate(now());
     // The ledger is written in its own transaction, apart from the item's (see docs/feedback.md).
     const dayKey = keys.dayKey(hubId, user, today);
-    if (!(await repo.takeDaily(dayKey, hubId, addDays(today, 2), perDay))) {
+    if (
+      !(await repo.ledger(l =>
+        l.takeDaily(dayKey, hubId, addDays(today, 2), perDay)
+      ))
+    ) {
       throw new FeedbackError(
         429,
         'rate_limited',
@@ -983,7 +998,9 @@ export function createFeedbackService(options: FeedbackServiceOptions) {
         secondsToUtcMidnight(now())
       );
     }
-    const releases: (() => Promise<void>)[] = [() => repo.releaseDaily(dayKey)];
+    const releases: (() => Promise<void>)[] = [
+      () => repo.ledger(l => l.releaseDaily(dayKey))
+    ];
     // Runs once however many paths call it: a counter must not be given back twice.
     const undo = async () => {
       for (const release of releases.splice(0)) {
@@ -992,13 +1009,16 @@ export function createFeedbackService(options: FeedbackServiceOptions) {
     };
     try {
       if (consultation) {
+        const consultationId = consultation.id;
         const replyKey = keys.consultationKey(hubId, user, consultation.id);
         const purgeAfter = addDays(
           utcDate(new Date(consultation.closes_at)),
           365
         );
         if (
-          !(await repo.claimReply(replyKey, hubId, consultation.id, purgeAfter))
+          !(await repo.ledger(l =>
+            l.claimReply(replyKey, hubId, consultationId, purgeAfter)
+          ))
         ) {
           // Another instance may be sending this very key: give it a moment, then answer its result.
           for (let i = 0; keyMac && key && i < 4; i++) {
@@ -1015,7 +1035,7 @@ export function createFeedbackService(options: FeedbackServiceOptions) {
             'you have replied to this consultation already'
           );
         }
-        releases.push(() => repo.releaseReply(replyKey));
+        releases.push(() => repo.ledger(l => l.releaseReply(replyKey)));
       }
 
       const id = randomUUID();
@@ -1028,18 +1048,9 @@ export function createFeedbackService(options: FeedbackServiceOptions) {
             )
           : body.context
         : null;
-      const community = await repo.hubCommunity(hubId);
-      const created = await repo.transaction(async trx => {
-        if (keyMac) {
-          const claimed = await trx.claimIdempotency(
-            keyMac,
-            id,
-            hash,
-            addDays(today, 7)
-          );
-          if (!claimed) return false;
-        }
-        await trx.insertItem({
+      const community = await hubCommunity();
+      const created = await repo.submitItem(
+        {
           id,
           hubId,
           communityId: community,
@@ -1053,16 +1064,13 @@ export function createFeedbackService(options: FeedbackServiceOptions) {
           lang: body.lang,
           context,
           createdOn: today
-        });
-        await trx.appendHistory({
-          itemId: id,
-          kind: 'submitted',
-          to: 'new',
-          actorRole: 'author',
-          at: anonymous ? `${today}T00:00:00Z` : undefined
-        });
-        return true;
-      });
+        },
+        keyMac
+          ? { mac: keyMac, bodyHash: hash, expiresOn: addDays(today, 7) }
+          : null,
+        // An anonymous item's history keeps to its date, like the item.
+        anonymous ? `${today}T00:00:00Z` : null
+      );
       if (!created && keyMac && key) {
         await undo();
         const again = await replay(user, keyMac, key, hash);
@@ -1073,9 +1081,26 @@ export function createFeedbackService(options: FeedbackServiceOptions) {
           'this submission is being sent; try again'
         );
       }
-      const row = (await repo.item(id)) as ItemRow;
-      const [item] = await decorate([row], user, () => true);
-      return { created: true, item: item as Item, receipt };
+      // A new item has no support, no response and no later state: no need to read it back.
+      const item: Item = {
+        id,
+        hubId,
+        topic: body.topic ?? null,
+        consultationId: consultation?.id ?? null,
+        title,
+        body: text,
+        lang: body.lang,
+        context: context as Item['context'],
+        anonymous,
+        state: 'new',
+        mergedInto: null,
+        createdOn: today,
+        supportCount: 0,
+        supportedByMe: false,
+        mine: true,
+        responses: []
+      };
+      return { created: true, item, receipt };
     } catch (error) {
       await undo();
       limiter.release(user);
