@@ -8,4 +8,5 @@ fi
 [ -d ui-tests/node_modules ] || npm --prefix ui-tests ci --no-audit --no-fund --loglevel=error
 echo "== service HTTP (issue 2 §8)"; node bench/http.mjs
 echo "== feedback submissions (issue 5)"; node bench/feedback.mjs
+echo "== training progress updates (issue 4)"; node bench/training.mjs
 echo "== JupyterLab load and size (issue 2 §8)"; node bench/lab.mjs
