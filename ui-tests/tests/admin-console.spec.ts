@@ -1,7 +1,22 @@
 /** A Hub Champion manages the real hub from the Hub admin console; a member never sees it. */
+import AxeBuilder from '@axe-core/playwright';
+import type { IJupyterLabPageFixture } from '@jupyterlab/galata';
+
 import { expect, logIn, openCatalystPanel, test } from './hub';
 
 const CONSOLE = 'jupyterlab-catalyst-admin';
+
+/** No serious or critical axe violation inside the console, in its current state. */
+async function expectAccessible(page: IJupyterLabPageFixture, state: string) {
+  const result = await new AxeBuilder({ page })
+    .include(`#${CONSOLE}`)
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const bad = result.violations
+    .filter(v => v.impact === 'serious' || v.impact === 'critical')
+    .map(v => `${v.id}: ${v.nodes.map(n => n.target.join(' ')).join(', ')}`);
+  expect(bad, state).toEqual([]);
+}
 
 test.describe('Hub admin console', () => {
   test('a member does not see the console', async ({ page }) => {
@@ -106,6 +121,119 @@ test.describe('Hub admin console', () => {
     await admin.getByRole('button', { name: 'Añadir 1 usuario' }).click();
     await expect(admin.locator('.jp-Catalyst-admin-added')).toContainText(
       '1 usuario añadido.'
+    );
+  });
+
+  test('a champion imports a CSV into a group, filters by it, acts on all that match and edits the group, with no serious axe violation', async ({
+    page
+  }, testInfo) => {
+    await logIn(page, 'champion');
+    await page.sidebar.openTab(CONSOLE);
+    await page.sidebar.setWidth(640);
+    const admin = page.locator(`#${CONSOLE}`);
+    await expect(admin.locator('.jp-Catalyst-admin-totals')).toContainText(
+      'Running servers'
+    );
+    await expect(admin.locator('tr[data-user="champion"]')).toHaveCount(1);
+    await expectAccessible(page, 'users tab');
+
+    // A CSV with a header: the names come from its "username" column.
+    await admin.getByRole('button', { name: 'Add users' }).click();
+    await admin.locator('.jp-Catalyst-admin-csv').setInputFiles({
+      name: 'cohort.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        'Full name,username\r\n"Csv, Ana",ui-csv-ana\r\nCsv Ben,ui-csv-ben\r\n'
+      )
+    });
+    await expect(admin.locator('.jp-Catalyst-admin-imported')).toHaveText(
+      '2 names read from the column “username” of cohort.csv.'
+    );
+    await admin.locator('.jp-Catalyst-admin-group').fill('ui-csv-cohort');
+    await admin.getByRole('button', { name: 'Preview' }).click();
+    await expect(
+      admin.locator('.jp-Catalyst-admin-preview li[data-status="new"]')
+    ).toHaveCount(2);
+    await expectAccessible(page, 'add users preview');
+    await admin.getByRole('button', { name: 'Add 2 users' }).click();
+    await expect(admin.locator('.jp-Catalyst-admin-added')).toContainText(
+      '2 users added.'
+    );
+    await admin.getByRole('button', { name: 'Close' }).click();
+
+    // Filter by the new group, then remove everyone matching from it.
+    await admin
+      .locator('.jp-Catalyst-admin-filter-group')
+      .selectOption('ui-csv-cohort');
+    await expect(admin.locator('.jp-Catalyst-admin-total')).toHaveText(
+      '1–2 of 2 users'
+    );
+    await expect(admin.locator('.jp-Catalyst-admin-bulk-whom')).toHaveText(
+      'All 2 matching the filters'
+    );
+    await admin.getByLabel('Group for the bulk action').fill('ui-csv-cohort');
+    await admin.getByRole('button', { name: 'Remove from group' }).click();
+    await expect(admin.locator('.jp-Catalyst-admin-bulk')).toContainText(
+      'Remove from group for 2 users, group ui-csv-cohort?'
+    );
+    await expectAccessible(page, 'bulk confirmation');
+    await admin.getByRole('button', { name: 'Go ahead' }).click();
+    await expect(admin.locator('.jp-Catalyst-admin-progress')).toContainText(
+      'Done: 2 succeeded, 0 failed, 0 skipped.'
+    );
+    await expect(admin.locator('.jp-Catalyst-admin-empty')).toContainText(
+      'No user matches these filters'
+    );
+    await admin.getByRole('button', { name: 'Dismiss' }).click();
+    await admin.getByRole('button', { name: 'Clear filters' }).click();
+
+    // The group is now empty; give it a typed property.
+    await admin.getByRole('tab', { name: 'Groups' }).click();
+    const group = admin.locator('tr[data-group="ui-csv-cohort"]');
+    await expect(group).toContainText('0');
+    await group.getByRole('button', { name: 'Edit' }).click();
+    await admin.getByRole('button', { name: 'Add property' }).click();
+    await admin.getByLabel('Property name').fill('cpu_limit');
+    await admin.getByLabel('Type of cpu_limit').selectOption('number');
+    await admin.getByLabel('Value of cpu_limit').fill('2');
+    await admin.getByRole('button', { name: 'Save properties' }).click();
+    await expect(admin.locator('.jp-Catalyst-admin-status')).toHaveText(
+      'The properties of ui-csv-cohort were saved.'
+    );
+    await expectAccessible(page, 'groups tab with the editor open');
+
+    // The dark theme uses the same --jp-* variables: the console follows it.
+    await page.theme.setDarkTheme();
+    await expect(admin).toHaveCSS(
+      'background-color',
+      /rgb\((\d{1,2}), (\d{1,2}), (\d{1,2})\)/
+    );
+    await testInfo.attach('admin-console-dark', {
+      body: await admin.screenshot(),
+      contentType: 'image/png'
+    });
+    await admin.screenshot({ path: testInfo.outputPath('admin-dark.png') });
+    await expectAccessible(page, 'groups tab, dark theme');
+    await page.theme.setLightTheme();
+
+    // Delete both users at once: the typed confirmation wants their number.
+    await admin.getByRole('tab', { name: 'Users' }).click();
+    await admin.locator('.jp-Catalyst-admin-search').fill('ui-csv-');
+    await expect(admin.locator('.jp-Catalyst-admin-total')).toHaveText(
+      '1–2 of 2 users'
+    );
+    await admin.getByRole('button', { name: 'Delete users' }).click();
+    await admin.getByLabel('Type the number of users to confirm').fill('2');
+    await admin
+      .locator('.jp-Catalyst-admin-bulk')
+      .getByRole('button', { name: 'Delete users' })
+      .last()
+      .click();
+    await expect(admin.locator('.jp-Catalyst-admin-progress')).toContainText(
+      'Done: 2 succeeded, 0 failed, 0 skipped.'
+    );
+    await expect(admin.locator('.jp-Catalyst-admin-empty')).toContainText(
+      'No user matches these filters'
     );
   });
 });
