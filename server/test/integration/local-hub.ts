@@ -135,26 +135,42 @@ export async function startLocalHub(
   if (db) {
     env.DATABASE_URL = db.url;
   }
-  const hub: ChildProcess = spawn(
-    join(REPO, '.venv/bin/jupyterhub'),
-    ['-f', join(REPO, 'demo/jupyterhub_config.py')],
-    {
-      cwd: stateDir,
-      env,
-      stdio: [
-        'ignore',
-        'ignore',
-        process.env.CATALYST_TEST_VERBOSE ? 'inherit' : 'ignore'
-      ]
-    }
-  );
-  let exited = false;
-  hub.on('exit', () => {
-    exited = true;
-  });
   const url = `http://127.0.0.1:${hubPort}`;
   const serviceUrl = `${url}/services/catalyst/`;
-  await waitFor(`${serviceUrl}ready`, 200, 90_000, () => !exited);
+  let hub: ChildProcess | undefined;
+  let exited = false;
+  // JupyterHub gives a hub-managed service ten seconds to answer and exits when it misses them,
+  // which a loaded two-core machine can cause: start again (the database is migrated by then).
+  for (let attempt = 1; ; attempt++) {
+    exited = false;
+    hub = spawn(
+      join(REPO, '.venv/bin/jupyterhub'),
+      ['-f', join(REPO, 'demo/jupyterhub_config.py')],
+      {
+        cwd: stateDir,
+        env,
+        stdio: [
+          'ignore',
+          // The hub-managed service logs to stdout.
+          process.env.CATALYST_TEST_VERBOSE ? 'inherit' : 'ignore',
+          process.env.CATALYST_TEST_VERBOSE ? 'inherit' : 'ignore'
+        ]
+      }
+    );
+    hub.on('exit', () => {
+      exited = true;
+    });
+    try {
+      await waitFor(`${serviceUrl}ready`, 200, 90_000, () => !exited);
+      break;
+    } catch (error) {
+      if (!exited || attempt === 3) throw error;
+      // A service the hub gave up on may still hold its port: the next one gets another.
+      env.CATALYST_SERVICE_PORT = String(await freePort());
+    }
+  }
+  const servicePortInUse = Number(env.CATALYST_SERVICE_PORT);
+  const child = hub;
 
   const hubApi = (path: string, init: RequestInit = {}) =>
     fetch(`${url}/hub/api${path}`, {
@@ -170,7 +186,7 @@ export async function startLocalHub(
     url,
     apiUrl: `${url}/hub/api`,
     serviceUrl,
-    servicePort,
+    servicePort: servicePortInUse,
     serviceToken,
     databaseUrl: db?.url,
     stateDir,
@@ -191,11 +207,11 @@ export async function startLocalHub(
     },
     async stop() {
       if (!exited) {
-        const done = new Promise(r => hub.once('exit', r));
-        hub.kill('SIGTERM');
+        const done = new Promise(r => child.once('exit', r));
+        child.kill('SIGTERM');
         await Promise.race([done, new Promise(r => setTimeout(r, 15_000))]);
         if (!exited) {
-          hub.kill('SIGKILL');
+          child.kill('SIGKILL');
         }
       }
       await db?.drop();
