@@ -8,7 +8,9 @@ import {
   type TestDatabase
 } from '../../../test/databases.js';
 import { call, core, feedbackApp, submit } from './feedback.harness.spec.js';
+import { createFeedbackRepository } from './feedback.repository.js';
 import { STATES, type State } from './feedback.rules.js';
+import { seedDemoConsultation } from './feedback.seed.js';
 
 const RESPONSE = {
   text: 'Thank you; here is what we decided and why.',
@@ -75,6 +77,23 @@ for (const backend of backends()) {
       await t?.app.close();
       await b?.app.close();
       await db?.close();
+    });
+
+    it('seeds one open demo consultation once', async () => {
+      const repo = createFeedbackRepository(t.app.db);
+      const seed = () =>
+        seedDemoConsultation(repo, { hubId: 'hub-a', now: new Date() });
+      assert.equal(await seed(), true);
+      assert.equal(await seed(), false);
+      const listed = await call(t, 'demo-member', 'GET', 'consultations');
+      const demo = listed
+        .json()
+        .consultations.filter(
+          (c: { status: string; anonymous: boolean }) =>
+            c.status === 'open' && c.anonymous
+        );
+      assert.equal(demo.length, 1);
+      assert.ok(demo[0].languages.includes('es'));
     });
 
     it('allows exactly the transitions of the state machine (all 7 × 7 pairs)', async () => {
