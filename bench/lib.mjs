@@ -55,6 +55,8 @@ export async function startService({ databaseUrl, dataDir, hubId = 'bench' }) {
     CATALYST_HOST: '127.0.0.1',
     CATALYST_PORT: String(port),
     CATALYST_HUB_ID: hubId,
+    // A fresh bench database: the instance registers its own hub, as `make demo` does.
+    CATALYST_REGISTER_HUB: '1',
     CATALYST_LOG_LEVEL: 'warn',
     DATABASE_URL: databaseUrl ?? '',
     CATALYST_DATA_DIR: dataDir ?? ''
