@@ -185,7 +185,10 @@ export const GroupSchema = Type.Object({
   users: Type.Array(Type.String()),
   memberCount: Type.Integer(),
   properties: Type.Record(Type.String(), Type.Unknown()),
-  managed: Nullable(Type.String())
+  managed: Type.Union([Type.String(), Type.Null()], {
+    description:
+      "Why the console may not edit this group: the value of its 'catalyst.managed' property, which the hub's operators set (e.g. in load_groups) on groups the authenticator rewrites at each login; null otherwise."
+  })
 });
 export type Group = Static<typeof GroupSchema>;
 
