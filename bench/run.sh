@@ -11,3 +11,4 @@ echo "== feedback submissions (issue 5)"; node bench/feedback.mjs
 echo "== training progress updates (issue 4)"; node bench/training.mjs
 echo "== admin console on a 10,000-user hub (issue 3)"; node bench/admin.mjs
 echo "== JupyterLab load and size (issue 2 §8)"; node bench/lab.mjs
+echo "== federation: instances on one PostgreSQL, Core Team tables (issue 7)"; node bench/federation.mjs
