@@ -57,7 +57,7 @@ export interface FeedbackOptions {
   perSecond?: number;
   /** The clock (tests move it). */
   now?: () => Date;
-  /** Add the demo consultation when none exists (default: CATALYST_DEMO_SEED=1). */
+  /** Add the demo consultation when none exists (default: config.demoSeed). */
   demoSeed?: boolean;
 }
 
@@ -99,9 +99,7 @@ export const feedbackRoutes: FastifyPluginAsyncTypebox<
     }
   });
 
-  const seed =
-    options.demoSeed ??
-    ['1', 'true'].includes(process.env.CATALYST_DEMO_SEED ?? '');
+  const seed = options.demoSeed ?? config.demoSeed;
   // Expired idempotency keys and old ledger rows: at start, then every six hours.
   const purge = () =>
     service

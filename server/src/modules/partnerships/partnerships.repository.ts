@@ -686,6 +686,16 @@ export function createPartnershipsRepository(db: Db) {
       >;
     },
 
+    /** Makes scheduled reminders due within the next hour due now (the demo seed's history). */
+    async bringOverdueRemindersForward(now: Date): Promise<void> {
+      await db
+        .updateTable('partnership_reminders')
+        .set({ due_at: now })
+        .where('state', '=', 'scheduled')
+        .where('due_at', '<=', new Date(now.getTime() + 3600 * 1000))
+        .execute();
+    },
+
     /** Delivers due reminders in-product: scheduled ones whose time has come become sent. */
     async deliverDueReminders(now: Date): Promise<number> {
       const rows = await db

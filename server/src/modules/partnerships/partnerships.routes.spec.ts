@@ -1445,6 +1445,17 @@ for (const backend of backends()) {
           assert.ok(new Set(list.map(c => c.region)).size === 2);
           assert.ok(new Set(list.map(c => c.phase)).size >= 3);
           assert.equal(await service.ownCommunity(), 'andes-genomica');
+          // The renewal-due community's −60-day reminder is already delivered to the Core Team.
+          const inbox = await service.inbox({
+            name: 'coreteam',
+            roles: ['member', 'core-team']
+          });
+          assert.ok(
+            inbox.some(
+              r => r.communitySlug === 'kilimo-data' && r.kind === 'term-end-60'
+            ),
+            JSON.stringify(inbox)
+          );
         } finally {
           await d.app.close();
           await fresh.close();

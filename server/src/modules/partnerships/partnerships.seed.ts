@@ -170,6 +170,9 @@ export async function seedDemo(
   // The demo hub is one of the Latin American partners, so its champions see a Spanish card.
   if (await service.repo.findHub(hubId))
     await service.linkHub(ACTOR, hubId, 'andes-genomica');
+  // The seeded history is a year old: reminders whose date passed before today would wait the
+  // usual hour of grace; in the demo they arrive at once, as they would have when they fell due.
+  await service.repo.bringOverdueRemindersForward(new Date());
   await service.daily(ACTOR);
   return true;
 }
