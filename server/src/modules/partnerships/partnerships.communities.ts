@@ -11,6 +11,18 @@ import {
   fail
 } from './partnerships.context.js';
 
+/** Rows grouped by a key, each group in the original order. */
+function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = out.get(k);
+    if (list) list.push(row);
+    else out.set(k, [row]);
+  }
+  return out;
+}
+
 /** Communities and hubs: the Core Team table, community cards and hub dates. */
 export function createCommunitiesService(ctx: PartnershipsContext) {
   const {
@@ -30,15 +42,30 @@ export function createCommunitiesService(ctx: PartnershipsContext) {
   return {
     /** Every community's summary, renewal-due first, then by term end. */
     async list() {
-      const [communities, terms, roles, enrolments] = await Promise.all([
-        repo.listCommunities(),
-        repo.listTerms(),
-        repo.listRoles(),
-        repo.listEnrolments()
-      ]);
+      const [communities, terms, roles, enrolments, checklists] =
+        await Promise.all([
+          repo.listCommunities(),
+          repo.listTerms(),
+          repo.listRoles(),
+          repo.listEnrolments(),
+          repo.checklistCounts()
+        ]);
+      // One pass per table, then each community reads only its own rows (the table is for
+      // every community of the federation: hundreds).
+      const terms1 = groupBy(terms, t => t.community_id);
+      const roles1 = groupBy(roles, r => r.community_id);
+      const enrolments1 = groupBy(enrolments, e => e.community_id ?? '');
       const rows = [];
       for (const c of communities)
-        rows.push(await communitySummary(c, terms, roles, enrolments));
+        rows.push(
+          await communitySummary(
+            c,
+            terms1.get(c.id) ?? [],
+            roles1.get(c.id) ?? [],
+            enrolments1.get(c.id) ?? [],
+            checklists
+          )
+        );
       return rows.sort(
         (a, b) =>
           (ORDER[a.status ?? ''] ?? 9) - (ORDER[b.status ?? ''] ?? 9) ||

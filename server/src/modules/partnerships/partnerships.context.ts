@@ -109,6 +109,14 @@ export function termFacts(t: TermRow) {
   };
 }
 
+/** Done and total items of one term's checklist. */
+function countChecklist(items: ChecklistRow[]): {
+  done: number;
+  total: number;
+} {
+  return { done: items.filter(i => i.done_at).length, total: items.length };
+}
+
 /** The shared parts of the partnership service. */
 export function createPartnershipsContext(options: {
   db: Kysely<Database>;
@@ -312,11 +320,13 @@ export function createPartnershipsContext(options: {
     return r.insertPerson({ name: p.name ?? '', email, github_handle: github });
   }
 
+  /** One row of the Core Team table; the arrays may hold other communities' rows too. */
   async function communitySummary(
     c: CommunityRow,
     terms: TermRow[],
     roles: RoleRow[],
-    enrolments: EnrolmentRow[]
+    enrolments: EnrolmentRow[],
+    checklistCounts?: Map<number, { done: number; total: number }>
   ) {
     const current = terms.filter(t => t.community_id === c.id).pop() ?? null;
     const own = roles.filter(
@@ -333,7 +343,12 @@ export function createPartnershipsContext(options: {
         ];
       })
     ) as Record<ChampionRole, string | null>;
-    const items = current ? await repo.checklist(current.id) : [];
+    const counts = !current
+      ? { done: 0, total: 0 }
+      : (checklistCounts?.get(current.id) ??
+        (checklistCounts
+          ? { done: 0, total: 0 }
+          : countChecklist(await repo.checklist(current.id))));
     const training = enrolments.filter(e => e.community_id === c.id);
     const status = current ? statusOf(current) : null;
     return {
@@ -353,10 +368,7 @@ export function createPartnershipsContext(options: {
       guaranteedServiceDate: current?.guaranteed_service_date ?? null,
       champions,
       vacancies: CHAMPION_ROLES.filter(role => champions[role] === null),
-      checklist: {
-        done: items.filter(i => i.done_at).length,
-        total: items.length
-      },
+      checklist: counts,
       training: {
         completed: training.filter(e => e.status === 'completed').length,
         total: training.length

@@ -543,6 +543,27 @@ export function createPartnershipsRepository(db: Db) {
       return inserted.id;
     },
 
+    /** Done and total checklist items of every term, by term id (one query for the whole table). */
+    async checklistCounts(): Promise<
+      Map<number, { done: number; total: number }>
+    > {
+      const rows = await db
+        .selectFrom('partnership_checklist_items')
+        .select([
+          'term_id',
+          sql<string>`count(*)`.as('total'),
+          sql<string>`count(done_at)`.as('done')
+        ])
+        .groupBy('term_id')
+        .execute();
+      return new Map(
+        rows.map(r => [
+          r.term_id,
+          { done: Number(r.done), total: Number(r.total) }
+        ])
+      );
+    },
+
     async checklist(termId: number): Promise<ChecklistRow[]> {
       return db
         .selectFrom('partnership_checklist_items')
