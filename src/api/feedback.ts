@@ -345,23 +345,17 @@ export class FeedbackApi {
     return this._client.request(`${BASE}triage/trends${queryString(query)}`);
   }
 
-  /** The JSON export of the filtered items (Core Team; audit-logged by the service). */
-  exportJson(filters: ITriageFilters): Promise<unknown> {
-    return this._client.request(
-      `${BASE}triage/export${queryString({ ...filters, format: 'json' })}`
-    );
-  }
-
-  /** The CSV export wrapped in JSON, where the service offers it (Core Team). */
-  exportCsv(
+  /** The export file (CSV or JSON) as the service writes it, wrapped in JSON (Core Team; audit-logged). */
+  exportFile(
     filters: ITriageFilters,
-    separator: ',' | ';'
+    format: 'csv' | 'json',
+    separator: ',' | ';' = ','
   ): Promise<{ filename: string; contentType: string; content: string }> {
     return this._client.request(
       `${BASE}triage/export${queryString({
         ...filters,
-        format: 'csv',
-        separator,
+        format,
+        ...(format === 'csv' ? { separator } : {}),
         envelope: 'json'
       })}`
     );

@@ -95,19 +95,9 @@ export function Triage(props: ITriageProps): JSX.Element {
   };
 
   const exportAs = async (format: 'json' | 'csv') => {
-    const stamp = new Date().toISOString().slice(0, 10);
     await run(async () => {
-      if (format === 'json') {
-        const data = await api.exportJson(filters);
-        download(
-          `feedback-${stamp}.json`,
-          JSON.stringify(data, null, 2),
-          'application/json'
-        );
-      } else {
-        const file = await api.exportCsv(filters, separator);
-        download(file.filename, file.content, file.contentType);
-      }
+      const file = await api.exportFile(filters, format, separator);
+      download(file.filename, file.content, file.contentType);
     }, trans.__('Export downloaded.'));
   };
 

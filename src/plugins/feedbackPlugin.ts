@@ -49,7 +49,7 @@ function activateFeedback(
     label: trans.__('Feedback'),
     caption: trans.__('Send feedback to the Catalyst Core Team'),
     queuedLabel: n =>
-      trans._n('Feedback: %1 waiting', 'Feedback: %1 waiting', n),
+      trans._n('Feedback: %1 waiting', 'Feedback: %1 waiting', n, n),
     count: () => queuedCount(store, user),
     onOpen: () => void app.commands.execute(CommandIDs.openFeedback)
   });
