@@ -76,6 +76,8 @@ export class TrainingModel {
     this._env = options.environment;
     this._store = options.store;
     this._uiLanguage = options.uiLanguage;
+    // The catalogue speaks JupyterLab's language from the start (text() falls back to English).
+    this._language = Private.baseLanguage(options.uiLanguage);
     this._bundled = options.bundled;
     this._runCommand = options.runCommand;
     this._highlight = options.highlight ?? (() => false);
@@ -299,6 +301,7 @@ export class TrainingModel {
   /** Back to the catalogue. */
   close(): void {
     this._tutorial = null;
+    this._language = Private.baseLanguage(this._uiLanguage);
     this._lastResult = null;
     this._write('open', null);
     this._changed.emit();
@@ -567,7 +570,7 @@ export class TrainingModel {
 
   private _chooseLanguage(wanted: string, fromUi: boolean): void {
     const tutorial = this._tutorial as ITutorial;
-    const base = wanted.toLowerCase().split(/[-_]/)[0] as string;
+    const base = Private.baseLanguage(wanted);
     if (tutorial.languages.includes(base)) {
       this._language = base;
       this._missingLanguage = null;
@@ -737,6 +740,11 @@ export namespace TrainingModel {
 }
 
 namespace Private {
+  /** `es` of `es-ES`, `es_AR` or `ES`. */
+  export function baseLanguage(code: string): string {
+    return code.toLowerCase().split(/[-_]/)[0] || 'en';
+  }
+
   /** A random Idempotency-Key for a help request. */
   export function helpKey(): string {
     const bytes = new Uint8Array(16);
