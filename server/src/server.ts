@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /** Process entry: read the config, build the app, listen, and shut down gracefully on signals. */
 import closeWithGrace from 'close-with-grace';
-import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
+import { holdPort } from './startup-port.js';
 
 async function main(): Promise<void> {
   // `catalyst-server hubs register|list`: the federation's hub registry (docs/deploying.md).
@@ -21,8 +21,12 @@ async function main(): Promise<void> {
     throw error;
   }
 
+  // Answer on the port at once (503 "starting"): a hub waits only ~10 s for its managed service.
+  const held = await holdPort(config.host, config.port);
   let app;
   try {
+    // Loaded after the port is held: the modules alone take seconds on a busy machine.
+    const { buildApp } = await import('./app.js');
     app = await buildApp(config);
   } catch (error) {
     // A start-up refusal that names its cause (e.g. an unregistered hub id): no stack, no restart loop.
@@ -38,6 +42,9 @@ async function main(): Promise<void> {
     else app.log.info({ signal }, 'shutting down');
     await app.close();
   });
+  // Everything that runs at start (migrations, onReady jobs) before the port changes hands.
+  await app.ready();
+  await held.release();
   await app.listen({ host: config.host, port: config.port });
 }
 
