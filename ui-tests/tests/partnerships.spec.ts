@@ -15,7 +15,9 @@ function isoDay(offset: number): string {
 }
 
 test.describe('Partnerships', () => {
-  test('the Core Team renews a term and hands over a Hub Champion', async ({ page }) => {
+  test('the Core Team renews a term and hands over a Hub Champion', async ({
+    page
+  }) => {
     await logIn(page, 'coreteam');
     const view = await openPartnerships(page);
     const rows = view.locator('tbody tr');
@@ -32,6 +34,36 @@ test.describe('Partnerships', () => {
     await expect(card).toContainText('new.champion@example.org');
   });
 
+  test('the Core Team finds the due renewal reminder delivered and marks it read', async ({
+    page
+  }) => {
+    await logIn(page, 'coreteam');
+    const view = await openPartnerships(page);
+    const inbox = view.locator('.jp-Catalyst-partnerships-inbox');
+    // The demo's renewal-due community is inside 60 days of its end: delivered at start.
+    const item = inbox.locator('li[data-kind="term-end-60"]', {
+      hasText: 'kilimo-data'
+    });
+    await expect(item).toHaveAttribute('data-read', 'no');
+    await expect(inbox.locator('h3')).toContainText('new)');
+    await item.getByRole('button', { name: /^Mark as read/ }).click();
+    await expect(item).toHaveAttribute('data-read', 'yes');
+    await expect(inbox.locator('[aria-live]')).toHaveText('Marked as read.');
+    // Read is kept by the service: a fresh view still shows it read.
+    await page.reload();
+    await page.locator('#jupyterlab-splash').waitFor({ state: 'detached' });
+    await page.locator('#jp-main-dock-panel').waitFor();
+    const again = await openPartnerships(page);
+    await expect(
+      again.locator(
+        '.jp-Catalyst-partnerships-inbox li[data-kind="term-end-60"]',
+        {
+          hasText: 'kilimo-data'
+        }
+      )
+    ).toHaveAttribute('data-read', 'yes');
+  });
+
   test('a champion sees their own card in Spanish', async ({ page }) => {
     await logIn(page, 'champion', { language: 'es_ES' });
     const view = await openPartnerships(page);
@@ -40,5 +72,11 @@ test.describe('Partnerships', () => {
     await expect(card).toContainText('Fechas');
     await expect(card).toContainText('Responsabilidades');
     await expect(view.locator('table')).toHaveCount(0);
+    await expect(
+      view.locator('.jp-Catalyst-partnerships-inbox h3')
+    ).toContainText('Recordatorios para usted');
+    await expect(
+      view.getByRole('button', { name: 'Descargar mis datos (JSON)' })
+    ).toBeVisible();
   });
 });
