@@ -1,5 +1,9 @@
 /** Galata's test, set up for JupyterLab behind a real JupyterHub: log in through the hub's own form. */
-import { expect, test as base, type IJupyterLabPageFixture } from '@jupyterlab/galata';
+import {
+  expect,
+  test as base,
+  type IJupyterLabPageFixture
+} from '@jupyterlab/galata';
 
 export const PASSWORD = process.env.CATALYST_DEMO_PASSWORD || 'catalyst';
 
@@ -43,14 +47,20 @@ export async function logIn(
   await page.locator('#password_input').fill(PASSWORD);
   await page.locator('#login_submit').click();
   // The hub spawns a real JupyterLab server, then redirects to it.
-  await page.waitForURL(new RegExp(`^${hub}/user/${user}/lab`), { timeout: 90_000 });
+  await page.waitForURL(new RegExp(`^${hub}/user/${user}/lab`), {
+    timeout: 90_000
+  });
   // Load it once more through galata so that its helpers hook into the page.
   await page.goto(labUrl(user));
   const changed = await page.evaluate(
     async ({ plugin, locale }) => {
       const settings = window.jupyterapp.serviceManager.settings;
-      const current = (await settings.fetch(plugin)).raw;
-      if ((JSON.parse(current || '{}') as { locale?: string }).locale === locale) {
+      // The server answers the user's settings parsed (`settings`); `raw` may be the commented
+      // default template for a user who never saved them, which JSON.parse refuses.
+      const fetched = (await settings.fetch(plugin)) as unknown as {
+        settings?: { locale?: string };
+      };
+      if (fetched.settings?.locale === locale) {
         return false;
       }
       await settings.save(plugin, JSON.stringify({ locale }));
