@@ -11,6 +11,7 @@ import {
 } from './partnerships.rules.js';
 import {
   type PartnershipsRepository,
+  type ReminderRow,
   createPartnershipsRepository
 } from './partnerships.repository.js';
 import {
@@ -105,6 +106,20 @@ export async function reconcileCommunity(
   return counts;
 }
 
+/** A reminder as the API shows it. */
+function reminderDto(x: ReminderRow) {
+  return {
+    id: x.id,
+    communitySlug: x.community_id,
+    kind: x.kind,
+    termId: x.term_id,
+    anchorDate: x.anchor_date,
+    offsetDays: x.offset_days,
+    dueAt: x.due_at.toISOString(),
+    state: x.state
+  };
+}
+
 /** The reminder recipients a viewer answers for: the Core Team, or the champion roles they hold. */
 function recipientsOf(v: Viewer): string[] {
   const out: string[] = [];
@@ -128,16 +143,7 @@ export function createRemindersService(ctx: PartnershipsContext) {
       const now = clock.now();
       return rows
         .filter(x => x.state === 'scheduled' && (!due || x.due_at <= now))
-        .map(x => ({
-          id: x.id,
-          communitySlug: x.community_id,
-          kind: x.kind,
-          termId: x.term_id,
-          anchorDate: x.anchor_date,
-          offsetDays: x.offset_days,
-          dueAt: x.due_at.toISOString(),
-          state: x.state
-        }));
+        .map(reminderDto);
     },
 
     /** Delivers reminders whose time has come (scheduled → sent); the plugin runs it every few minutes. */
@@ -157,14 +163,7 @@ export function createRemindersService(ctx: PartnershipsContext) {
         userName: v.name
       });
       return rows.map(x => ({
-        id: x.id,
-        communitySlug: x.community_id,
-        kind: x.kind,
-        termId: x.term_id,
-        anchorDate: x.anchor_date,
-        offsetDays: x.offset_days,
-        dueAt: x.due_at.toISOString(),
-        state: x.state,
+        ...reminderDto(x),
         sentAt: x.sent_at.toISOString(),
         readAt: x.read_at ? x.read_at.toISOString() : null
       }));
