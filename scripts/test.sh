@@ -21,6 +21,8 @@ stage "lint and types (extension)" bash -c 'npm run --silent lint:check && npm r
 stage "lint and types (service)" bash -c 'npm --prefix server run --silent lint:check && npm --prefix server run --silent typecheck'
 stage "extension unit tests (jest)" npm test --silent
 stage "service tests (PGlite and PostgreSQL)" npm --prefix server test --silent
-stage "integration tests (real JupyterHub 5.4)" npm --prefix server run --silent test:integration
-stage "UI tests (galata, Debian chromium, real hub)" npm --prefix ui-tests test --silent
+# The stages with real hubs, servers and kernels get a ceiling, so that a process that never exits
+# fails the run in minutes instead of holding CI until its own limit.
+stage "integration tests (real JupyterHub 5.4)" timeout --kill-after=30 600 npm --prefix server run --silent test:integration
+stage "UI tests (galata, Debian chromium, real hub)" timeout --kill-after=30 900 npm --prefix ui-tests test --silent
 echo; echo "All test stages passed in $SECONDS s."

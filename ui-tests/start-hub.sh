@@ -7,9 +7,15 @@ export CATALYST_SERVICE_PORT=${CATALYST_SERVICE_PORT:-$((CATALYST_HUB_PORT + 90)
 # Galata's in-page helpers (shipped with JupyterLab) in every user's server; tests only.
 galata=$(.venv/bin/python -c 'import jupyterlab.galata, os; print(os.path.dirname(jupyterlab.galata.__file__))')
 export CATALYST_SINGLEUSER_ARGS="--LabServerApp.extra_labextensions_path=$galata --LabApp.expose_app_in_browser=True"
-# Kernels can outlive their server (IRkernel does) and would hold this script's output open, which keeps
-# the test runner waiting forever: when the hub exits, stop whatever still runs from its state directory.
-trap 'pkill -f -- "$CATALYST_STATE_DIR" || true' EXIT
+# Kernels can outlive their server (IRkernel does), and the service outlives a hub that gave up on it
+# (its own session, started by the hub): either would hold this script's output open, which keeps the
+# test runner waiting forever. When the hub exits, stop whatever still runs from its state directory
+# and whatever still listens on the service's port.
+cleanup() {
+  pkill -f -- "$CATALYST_STATE_DIR" || true
+  fuser -k -TERM -n tcp "$CATALYST_SERVICE_PORT" 2>/dev/null || true
+}
+trap cleanup EXIT
 .venv/bin/jupyterhub -f demo/jupyterhub_config.py &
 hub=$!
 # The runner stops the hub with SIGTERM: pass it on and wait, so the hub stops its proxy, service and servers.

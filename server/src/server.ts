@@ -2,6 +2,7 @@
 /** Process entry: read the config, build the app, listen, and shut down gracefully on signals. */
 import closeWithGrace from 'close-with-grace';
 import { ConfigError, loadConfig } from './config.js';
+import { startedByHub, watchParent } from './hub-parent.js';
 import { holdPort } from './startup-port.js';
 
 async function main(): Promise<void> {
@@ -21,8 +22,18 @@ async function main(): Promise<void> {
     throw error;
   }
 
-  // Answer on the port at once (503 "starting"): a hub waits only ~10 s for its managed service.
-  const held = await holdPort(config.host, config.port);
+  if (startedByHub()) {
+    // SIGTERM: the graceful shutdown below once it is installed, the default exit before that.
+    watchParent(() => {
+      console.error(
+        'catalyst-server: the hub that started this service is gone; stopping'
+      );
+      process.kill(process.pid, 'SIGTERM');
+    });
+  }
+  // Answer on the port at once (alive, 503 "starting" elsewhere): a hub waits only ~10 s for its
+  // managed service and then exits.
+  const held = await holdPort(config.host, config.port, `${config.prefix}/`);
   let app;
   try {
     // Loaded after the port is held: the modules alone take seconds on a busy machine.
