@@ -103,17 +103,27 @@ function fakeApi(
           users: ['bea'],
           memberCount: 1,
           properties: { cpu_limit: 2 },
-          managed: null
+          managed: null,
+          grantsRole: null
         },
         {
           name: 'gh-team',
           users: ['bea'],
           memberCount: 1,
           properties: { 'catalyst.managed': 'synced from GitHub' },
-          managed: 'synced from GitHub'
+          managed: 'synced from GitHub',
+          grantsRole: null
+        },
+        {
+          name: 'hub-champions',
+          users: ['champion'],
+          memberCount: 1,
+          properties: {},
+          managed: null,
+          grantsRole: 'hub-champion'
         }
       ],
-      total: 2
+      total: 3
     })),
     matchingNames: jest.fn(async () => ({
       names: ['bea', 'champion'],
@@ -254,6 +264,23 @@ describe('AdminConsoleWidget', () => {
     expect(api.setGroupProperties).toHaveBeenCalledWith('cohort', {
       cpu_limit: 2
     });
+  });
+
+  it('offers no Delete for the group that makes Hub Champions, and says why', async () => {
+    await find(widget, '[data-user="bea"]');
+    buttonNamed(widget, 'Groups').click();
+    const champions = await find(widget, '[data-group="hub-champions"]');
+    const cohort = await find(widget, '[data-group="cohort"]');
+    expect(cohort.textContent).toContain('Delete');
+    expect(
+      [...champions.querySelectorAll('button')].map(b => b.textContent)
+    ).toEqual(['Edit']);
+    expect(champions.textContent).toContain('gives the Hub Champion role');
+    (champions.querySelector('button') as HTMLButtonElement).click();
+    const editor = await find(widget, '.jp-Catalyst-admin-group-editor');
+    expect(editor.textContent).toContain('lock them out of this console');
+    expect(editor.querySelector('.jp-Catalyst-admin-group-add')).not.toBeNull();
+    expect(api.deleteGroup).not.toHaveBeenCalled();
   });
 
   it('shows an empty audit log with what to do', async () => {

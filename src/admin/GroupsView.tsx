@@ -143,6 +143,14 @@ export function GroupsView(props: IGroupsViewProps): JSX.Element {
                         {trans.__('managed by login')}
                       </span>
                     )}
+                    {group.grantsRole && (
+                      <span
+                        className="jp-Catalyst-admin-badge"
+                        title={roleGroupNote(trans, group.grantsRole)}
+                      >
+                        {roleName(trans, group.grantsRole)}
+                      </span>
+                    )}
                   </td>
                   <td>{group.memberCount}</td>
                   <td className="jp-Catalyst-admin-actions">
@@ -155,7 +163,7 @@ export function GroupsView(props: IGroupsViewProps): JSX.Element {
                     >
                       {group.managed ? trans.__('View') : trans.__('Edit')}
                     </button>
-                    {!group.managed && (
+                    {!group.managed && !group.grantsRole && (
                       <button
                         className="jp-mod-styled jp-mod-warn"
                         onClick={() => void remove(group)}
@@ -181,6 +189,35 @@ export function GroupsView(props: IGroupsViewProps): JSX.Element {
   );
 }
 
+/** The translated name of the role a group gives. */
+function roleName(
+  trans: TranslationBundle,
+  role: NonNullable<IGroup['grantsRole']>
+): string {
+  switch (role) {
+    case 'hub-champion':
+      return trans.__('gives the Hub Champion role');
+    case 'community-champion':
+      return trans.__('gives the Community Champion role');
+    case 'core-team':
+      return trans.__('gives the Core Team role');
+  }
+}
+
+/** Why a group that gives a role has no Delete button. */
+function roleGroupNote(
+  trans: TranslationBundle,
+  role: NonNullable<IGroup['grantsRole']>
+): string {
+  return role === 'hub-champion'
+    ? trans.__(
+        'Members of this group are the hub’s Hub Champions; deleting it would lock them out of this console, so it cannot be deleted here.'
+      )
+    : trans.__(
+        'Deleting this group would take its role from all its members, so it cannot be deleted here; its members can still be changed.'
+      );
+}
+
 /** Members and properties of one group; read-only with the reason when the login system manages it. */
 function GroupEditor(
   props: IGroupsViewProps & {
@@ -203,6 +240,11 @@ function GroupEditor(
             'This group is managed by the hub’s login system (%1): changes made here would be undone at the members’ next login, so it is read-only.',
             group.managed ?? ''
           )}
+        </p>
+      )}
+      {group.grantsRole && (
+        <p className="jp-Catalyst-admin-note">
+          {roleGroupNote(trans, group.grantsRole)}
         </p>
       )}
       <h3>{trans.__('Members')}</h3>

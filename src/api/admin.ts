@@ -124,6 +124,8 @@ export interface IGroup {
   memberCount: number;
   properties: Record<string, unknown>;
   managed: string | null;
+  /** The Catalyst role this group gives its members; the service refuses to delete such a group. */
+  grantsRole: 'hub-champion' | 'community-champion' | 'core-team' | null;
 }
 
 /** One line of the audit log. */

@@ -234,7 +234,6 @@ describe('admin console through a real hub', () => {
     const refused: [string, string, unknown, string][] = [
       ['DELETE', '/users/champion', undefined, 'forbidden'],
       ['DELETE', '/users/champion/server', undefined, 'forbidden'],
-      ['DELETE', '/groups/hub-champions', undefined, 'forbidden'],
       [
         'DELETE',
         '/groups/hub-champions/users',
@@ -253,6 +252,16 @@ describe('admin console through a real hub', () => {
       assert.equal(res.status, 403, `${method} ${path}`);
       assert.equal(((await res.json()) as { code: string }).code, code);
     }
+    const roleGroup = await admin(
+      champion,
+      'DELETE',
+      '/groups/hub-champions'
+    );
+    assert.equal(roleGroup.status, 409);
+    assert.match(
+      ((await roleGroup.json()) as { message: string }).message,
+      /lock the Hub Champions out/
+    );
     assert.equal((await hubUser('champion')).status, 200);
     assert.deepEqual(await hubGroup('hub-champions'), ['champion']);
     assert.equal((await hubUser('it-eve')).status, 404);

@@ -221,6 +221,67 @@ for (const backend of backends()) {
       ]);
     });
 
+    it('refuses deleting a group that gives a role with 409, audits it, and lists the role so the console offers no Delete', async () => {
+      hub.groups.set('community-champions', new Set(['bea']));
+      hub.groups.set('core-team', new Set());
+      hub.groups.set('cohort', new Set(['bea']));
+      const list = await send({ method: 'GET', url: '/groups' }, champion());
+      assert.deepEqual(
+        Object.fromEntries(
+          list.json().items.map((g: { name: string; grantsRole: string }) => [
+            g.name,
+            g.grantsRole
+          ])
+        ),
+        {
+          cohort: null,
+          'community-champions': 'community-champion',
+          'core-team': 'core-team',
+          'hub-champions': 'hub-champion'
+        }
+      );
+      hub.requests.length = 0;
+      for (const [group, role] of [
+        ['hub-champions', 'hub-champion'],
+        ['community-champions', 'community-champion'],
+        ['core-team', 'core-team']
+      ]) {
+        const res = await send(
+          { method: 'DELETE', url: `/groups/${group}` },
+          champion()
+        );
+        assert.equal(res.statusCode, 409, res.body);
+        assert.equal(res.json().code, 'conflict');
+        assert.match(res.json().message, new RegExp(`the ${role} role`));
+        assert.ok(hub.groups.has(group), `${group} still exists`);
+        const log = await send(
+          {
+            method: 'GET',
+            url: `/audit?action=group.delete&target=${group}&limit=1`
+          },
+          champion()
+        );
+        assert.equal(log.json().items[0].outcome, 'refused');
+      }
+      assert.match(
+        (
+          await send(
+            { method: 'DELETE', url: '/groups/hub-champions' },
+            champion()
+          )
+        ).json().message,
+        /lock the Hub Champions out/
+      );
+      assert.deepEqual(hub.requests, [], 'the hub was not asked');
+      assert.deepEqual([...hub.groups.get('hub-champions')!], ['chen']);
+      const other = await send(
+        { method: 'DELETE', url: '/groups/cohort' },
+        champion()
+      );
+      assert.equal(other.statusCode, 200, other.body);
+      assert.ok(!hub.groups.has('cohort'));
+    });
+
     describe('rules the hub does not enforce', () => {
       const refusals: {
         what: string;
@@ -253,12 +314,6 @@ for (const backend of backends()) {
         {
           what: 'stopping your own server',
           route: { method: 'DELETE', url: '/users/chen/server' },
-          status: 403,
-          code: 'forbidden'
-        },
-        {
-          what: 'deleting the champions group',
-          route: { method: 'DELETE', url: '/groups/hub-champions' },
           status: 403,
           code: 'forbidden'
         },
@@ -336,7 +391,8 @@ for (const backend of backends()) {
             users: ['bea', 'root'],
             memberCount: 2,
             properties: {},
-            managed: null
+            managed: null,
+            grantsRole: null
           }
         ],
         total: 1

@@ -179,7 +179,7 @@ export const AddUsersResultSchema = Type.Object({
 });
 export type AddUsersResult = Static<typeof AddUsersResultSchema>;
 
-/** A group with its member count; `managed` says why the console may not edit it, or is null. */
+/** A group with its member count; `managed` says why the console may not edit it, `grantsRole` why it may not delete it. */
 export const GroupSchema = Type.Object({
   name: Type.String(),
   users: Type.Array(Type.String()),
@@ -188,7 +188,19 @@ export const GroupSchema = Type.Object({
   managed: Type.Union([Type.String(), Type.Null()], {
     description:
       "Why the console may not edit this group: the value of its 'catalyst.managed' property, which the hub's operators set (e.g. in load_groups) on groups the authenticator rewrites at each login; null otherwise."
-  })
+  }),
+  grantsRole: Type.Union(
+    [
+      Type.Literal('hub-champion'),
+      Type.Literal('community-champion'),
+      Type.Literal('core-team'),
+      Type.Null()
+    ],
+    {
+      description:
+        "The Catalyst role this group gives its members (CATALYST_HUB_CHAMPION_GROUP, CATALYST_COMMUNITY_CHAMPION_GROUP, CATALYST_CORE_TEAM_GROUP); such a group cannot be deleted from the console. Null otherwise."
+    }
+  )
 });
 export type Group = Static<typeof GroupSchema>;
 

@@ -290,6 +290,16 @@ export function createAdminService(deps: AdminServiceDeps) {
     return false;
   }
 
+  /** The role a group gives its members, or null; deleting such a group would take the role from all of them. */
+  function roleOfGroup(group: string): Group['grantsRole'] {
+    const { hubChampionGroup, communityChampionGroup, coreTeamGroup } =
+      config.roles;
+    if (group === hubChampionGroup) return 'hub-champion';
+    if (group === communityChampionGroup) return 'community-champion';
+    if (group === coreTeamGroup) return 'core-team';
+    return null;
+  }
+
   function adminProtected(what: string): AppError {
     return new AppError(
       403,
@@ -696,7 +706,8 @@ export function createAdminService(deps: AdminServiceDeps) {
           users: g.users ?? [],
           memberCount: (g.users ?? []).length,
           properties: g.properties ?? {},
-          managed: managedReason(g)
+          managed: managedReason(g),
+          grantsRole: roleOfGroup(g.name)
         }))
         .sort((a, b) => a.name.localeCompare(b.name));
       return { items, total: items.length };
@@ -710,17 +721,22 @@ export function createAdminService(deps: AdminServiceDeps) {
       });
     },
 
-    /** Deletes a group; never the group that makes Hub Champions. */
+    /** Deletes a group; never one that gives a Catalyst role (hub-champions among them). */
     async deleteGroup(actor: string, group: string): Promise<void> {
-      if (group === config.roles.hubChampionGroup) {
+      const role = roleOfGroup(group);
+      if (role) {
         await refuse(
           actor,
           'group.delete',
           group,
           new AppError(
-            403,
-            'forbidden',
-            `${group} makes Hub Champions (you among them); it cannot be deleted from the console`
+            409,
+            'conflict',
+            `${group} gives its members the ${role} role${
+              role === 'hub-champion'
+                ? '; deleting it would lock the Hub Champions out of this console'
+                : '; deleting it would take that role from all of them'
+            }. It is set in the service's configuration and cannot be deleted from the console`
           )
         );
       }
