@@ -6,7 +6,8 @@
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Config } from '../../config.js';
-import { AppError, errorResponses } from '../../http-errors.js';
+import { AppError } from '../../http-errors.js';
+import { routeDeclarer } from '../../http-route.js';
 import { createFederationRepository } from './federation.repository.js';
 import {
   FederatedHubsSchema,
@@ -17,18 +18,13 @@ import {
   ProgressFilterSchema
 } from './federation.schemas.js';
 
-const tags = ['federation'];
-const security = [{ session: [] }];
-
 /** Federation routes; mounted under `{prefix}/api/federation`. */
 export const federationRoutes: FastifyPluginAsyncTypebox<{
   config: Config;
 }> = async app => {
   const repo = createFederationRepository(app.db);
-  const coreTeam = {
-    onRequest: [app.authenticate],
-    preHandler: app.requireRole('core-team')
-  };
+  const route = routeDeclarer(app, ['federation']);
+  const coreTeam = ['core-team'] as const;
   /** A filter naming no registered hub is a mistake worth saying, not an empty table. */
   const known = async (hub: string | undefined): Promise<void> => {
     if (hub && !(await repo.hubExists(hub))) {
@@ -38,20 +34,14 @@ export const federationRoutes: FastifyPluginAsyncTypebox<{
 
   app.get(
     '/hubs',
-    {
-      ...coreTeam,
-      schema: {
-        summary:
-          'Every hub of the federation with its learner, step and feedback counts',
-        tags,
-        security,
-        querystring: HubFilterSchema,
-        response: {
-          200: FederatedHubsSchema,
-          ...errorResponses(400, 401, 403, 404, 503)
-        }
-      }
-    },
+    route({
+      summary:
+        'Every hub of the federation with its learner, step and feedback counts',
+      who: coreTeam,
+      querystring: HubFilterSchema,
+      response: FederatedHubsSchema,
+      errors: [400, 404, 503]
+    }),
     async request => {
       await known(request.query.hub);
       return { hubs: await repo.hubs(request.query.hub) };
@@ -60,19 +50,13 @@ export const federationRoutes: FastifyPluginAsyncTypebox<{
 
   app.get(
     '/progress',
-    {
-      ...coreTeam,
-      schema: {
-        summary: 'Training progress per hub and tutorial version',
-        tags,
-        security,
-        querystring: ProgressFilterSchema,
-        response: {
-          200: FederatedProgressSchema,
-          ...errorResponses(400, 401, 403, 404, 503)
-        }
-      }
-    },
+    route({
+      summary: 'Training progress per hub and tutorial version',
+      who: coreTeam,
+      querystring: ProgressFilterSchema,
+      response: FederatedProgressSchema,
+      errors: [400, 404, 503]
+    }),
     async request => {
       await known(request.query.hub);
       return { progress: await repo.progress(request.query) };
@@ -81,19 +65,13 @@ export const federationRoutes: FastifyPluginAsyncTypebox<{
 
   app.get(
     '/progress/learners',
-    {
-      ...coreTeam,
-      schema: {
-        summary: 'Each learner on each tutorial version, across hubs (paged)',
-        tags,
-        security,
-        querystring: LearnersQuerySchema,
-        response: {
-          200: FederatedLearnersSchema,
-          ...errorResponses(400, 401, 403, 404, 503)
-        }
-      }
-    },
+    route({
+      summary: 'Each learner on each tutorial version, across hubs (paged)',
+      who: coreTeam,
+      querystring: LearnersQuerySchema,
+      response: FederatedLearnersSchema,
+      errors: [400, 404, 503]
+    }),
     async request => {
       await known(request.query.hub);
       return repo.learners(request.query);

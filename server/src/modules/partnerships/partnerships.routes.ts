@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from '../../config.js';
-import { errorResponses } from '../../http-errors.js';
+import { routeDeclarer } from '../../http-route.js';
 import {
   CardSchema,
   CommunityBody,
@@ -77,78 +77,57 @@ const viewer = (request: FastifyRequest): Viewer => ({
   roles: request.user.roles
 });
 
-const CHAMPIONS = ['core-team', 'hub-champion', 'community-champion'] as const;
-const tags = ['partnerships'];
-const security = [{ session: [] }];
+const core = ['core-team'] as const;
+const champions = ['core-team', 'hub-champion', 'community-champion'] as const;
 
 const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async app => {
   const { service, transfer } = app.partnerships;
-  const core = {
-    onRequest: [app.authenticate],
-    preHandler: app.requireRole('core-team')
-  };
-  const champions = {
-    onRequest: [app.authenticate],
-    preHandler: app.requireRole(...CHAMPIONS)
-  };
+  const route = routeDeclarer(app, ['partnerships']);
   const actor = (request: FastifyRequest) => request.user.sub;
 
   app.get(
     '/communities',
-    {
-      schema: {
-        summary: 'All communities, renewal-due first',
-        tags,
-        security,
-        response: { 200: CommunityListSchema, ...errorResponses(401, 403) }
-      },
-      ...core
-    },
+    route({
+      summary: 'All communities, renewal-due first',
+      who: core,
+      response: CommunityListSchema
+    }),
     async () => ({ today: service.today(), communities: await service.list() })
   );
 
   app.get(
     '/own',
-    {
-      schema: {
-        summary: "The card of this hub's own community",
-        tags,
-        security,
-        response: { 200: CardSchema, ...errorResponses(401, 403, 404) }
-      },
-      ...champions
-    },
+    route({
+      summary: "The card of this hub's own community",
+      who: champions,
+      response: CardSchema,
+      errors: [404]
+    }),
     async request => service.ownCard(viewer(request))
   );
 
   app.get(
     '/communities/:slug',
-    {
-      schema: {
-        summary: "A community's card",
-        tags,
-        security,
-        params: SlugParams,
-        response: { 200: CardSchema, ...errorResponses(401, 403, 404) }
-      },
-      ...champions
-    },
+    route({
+      summary: "A community's card",
+      who: champions,
+      params: SlugParams,
+      response: CardSchema,
+      errors: [404]
+    }),
     async request => service.card(viewer(request), request.params.slug)
   );
 
   app.put(
     '/communities/:slug',
-    {
-      schema: {
-        summary: 'Create or update a community',
-        tags,
-        security,
-        params: SlugParams,
-        body: CommunityBody,
-        response: { 200: OkAnswer, ...errorResponses(400, 401, 403) }
-      },
-      ...core
-    },
+    route({
+      summary: 'Create or update a community',
+      who: core,
+      params: SlugParams,
+      body: CommunityBody,
+      response: OkAnswer,
+      errors: [400]
+    }),
     async request => {
       const b = request.body;
       await service.upsertCommunity(actor(request), {
@@ -165,17 +144,14 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async app => {
 
   app.post(
     '/communities/:slug/hubs',
-    {
-      schema: {
-        summary: 'Link a hub to the community',
-        tags,
-        security,
-        params: SlugParams,
-        body: LinkHubBody,
-        response: { 200: OkAnswer, ...errorResponses(400, 401, 403, 404) }
-      },
-      ...core
-    },
+    route({
+      summary: 'Link a hub to the community',
+      who: core,
+      params: SlugParams,
+      body: LinkHubBody,
+      response: OkAnswer,
+      errors: [400, 404]
+    }),
     async request => {
       await service.linkHub(
         actor(request),
@@ -188,72 +164,54 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async app => {
 
   app.patch(
     '/hubs/:hubId',
-    {
-      schema: {
-        summary: "A hub's deployment and (proposed, actual) decommission dates",
-        tags,
-        security,
-        params: HubParams,
-        body: EditHubBody,
-        response: { 200: HubSchema, ...errorResponses(400, 401, 403, 404) }
-      },
-      ...core
-    },
+    route({
+      summary: "A hub's deployment and (proposed, actual) decommission dates",
+      who: core,
+      params: HubParams,
+      body: EditHubBody,
+      response: HubSchema,
+      errors: [400, 404]
+    }),
     async request =>
       service.editHub(actor(request), request.params.hubId, request.body)
   );
 
   app.post(
     '/communities/:slug/terms',
-    {
-      schema: {
-        summary: 'Add a term (after the latest; overlaps are refused)',
-        tags,
-        security,
-        params: SlugParams,
-        body: CreateTermBody,
-        response: {
-          200: TermSchema,
-          ...errorResponses(400, 401, 403, 404, 409)
-        }
-      },
-      ...core
-    },
+    route({
+      summary: 'Add a term (after the latest; overlaps are refused)',
+      who: core,
+      params: SlugParams,
+      body: CreateTermBody,
+      response: TermSchema,
+      errors: [400, 404, 409]
+    }),
     async request =>
       service.createTerm(actor(request), request.params.slug, request.body)
   );
 
   app.get(
     '/terms/:id',
-    {
-      schema: {
-        summary: 'A term with its derived status',
-        tags,
-        security,
-        params: IdParams,
-        response: { 200: TermSchema, ...errorResponses(401, 403, 404) }
-      },
-      ...champions
-    },
+    route({
+      summary: 'A term with its derived status',
+      who: champions,
+      params: IdParams,
+      response: TermSchema,
+      errors: [404]
+    }),
     async request => service.term(viewer(request), request.params.id)
   );
 
   app.patch(
     '/terms/:id',
-    {
-      schema: {
-        summary: 'Edit the guaranteed-service date or agreement link',
-        tags,
-        security,
-        params: IdParams,
-        body: EditTermBody,
-        response: {
-          200: TermSchema,
-          ...errorResponses(400, 401, 403, 404, 409)
-        }
-      },
-      ...core
-    },
+    route({
+      summary: 'Edit the guaranteed-service date or agreement link',
+      who: core,
+      params: IdParams,
+      body: EditTermBody,
+      response: TermSchema,
+      errors: [400, 404, 409]
+    }),
     async request =>
       service.editTerm(actor(request), request.params.id, request.body)
   );
@@ -261,18 +219,15 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async app => {
   app.post(
     '/terms/:id/renew',
     {
-      schema: {
+      ...route({
         summary: 'Renew the latest active term (a new row)',
-        tags,
-        security,
+        who: core,
         params: IdParams,
         body: RenewBody,
-        response: {
-          200: RenewAnswer,
-          ...errorResponses(400, 401, 403, 404, 409)
-        }
-      },
-      ...core,
+        response: RenewAnswer,
+        errors: [400, 404, 409]
+      }),
+      // Every field is optional, so a renewal may come with no body at all.
       preValidation: async request => {
         request.body ??= {};
       }
@@ -283,80 +238,56 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async app => {
 
   app.post(
     '/terms/:id/extend',
-    {
-      schema: {
-        summary: 'Extend the end date (stored with its day count)',
-        tags,
-        security,
-        params: IdParams,
-        body: ExtendBody,
-        response: {
-          200: ExtendAnswer,
-          ...errorResponses(400, 401, 403, 404, 409)
-        }
-      },
-      ...core
-    },
+    route({
+      summary: 'Extend the end date (stored with its day count)',
+      who: core,
+      params: IdParams,
+      body: ExtendBody,
+      response: ExtendAnswer,
+      errors: [400, 404, 409]
+    }),
     async request =>
       service.extend(actor(request), request.params.id, request.body)
   );
 
   app.post(
     '/terms/:id/transition',
-    {
-      schema: {
-        summary: 'Move the term to another phase',
-        tags,
-        security,
-        params: IdParams,
-        body: TransitionBody,
-        response: {
-          200: TermSchema,
-          ...errorResponses(400, 401, 403, 404, 409)
-        }
-      },
-      ...core
-    },
+    route({
+      summary: 'Move the term to another phase',
+      who: core,
+      params: IdParams,
+      body: TransitionBody,
+      response: TermSchema,
+      errors: [400, 404, 409]
+    }),
     async request =>
       service.transition(actor(request), request.params.id, request.body)
   );
 
   app.put(
     '/terms/:id/override',
-    {
-      schema: {
-        summary: 'Set (or clear, with status null) a status override',
-        tags,
-        security,
-        params: IdParams,
-        body: OverrideBody,
-        response: {
-          200: TermSchema,
-          ...errorResponses(400, 401, 403, 404, 409)
-        }
-      },
-      ...core
-    },
+    route({
+      summary: 'Set (or clear, with status null) a status override',
+      who: core,
+      params: IdParams,
+      body: OverrideBody,
+      response: TermSchema,
+      errors: [400, 404, 409]
+    }),
     async request =>
       service.setOverride(actor(request), request.params.id, request.body)
   );
 
   app.post(
     '/communities/:slug/roles/:role/handover',
-    {
-      schema: {
-        summary: 'Hand a champion role to a person from a date',
-        tags,
-        security,
-        params: RoleParams,
-        body: HandoverBody,
-        response: {
-          200: RolesAnswer,
-          ...errorResponses(400, 401, 403, 404, 409)
-        }
-      },
-      ...core
-    },
+    route({
+      summary: 'Hand a champion role to a person from a date',
+      who: core,
+      params: RoleParams,
+      body: HandoverBody,
+      response: RolesAnswer,
+      errors: [400, 404, 409]
+    }),
     async request => ({
       roles: await service.handover(
         actor(request),
@@ -369,21 +300,14 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async app => {
 
   app.post(
     '/communities/:slug/roles/:role/end',
-    {
-      schema: {
-        summary:
-          "End the current holder's assignment (the role becomes vacant)",
-        tags,
-        security,
-        params: RoleParams,
-        body: EndRoleBody,
-        response: {
-          200: RolesAnswer,
-          ...errorResponses(400, 401, 403, 404, 409)
-        }
-      },
-      ...core
-    },
+    route({
+      summary: "End the current holder's assignment (the role becomes vacant)",
+      who: core,
+      params: RoleParams,
+      body: EndRoleBody,
+      response: RolesAnswer,
+      errors: [400, 404, 409]
+    }),
     async request => ({
       roles: await service.endRole(
         actor(request),
@@ -396,136 +320,96 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async app => {
 
   app.put(
     '/checklist/:id',
-    {
-      schema: {
-        summary: 'Tick or untick a responsibility',
-        tags,
-        security,
-        params: IdParams,
-        body: TickBody,
-        response: {
-          200: ChecklistItemSchema,
-          ...errorResponses(400, 401, 403, 404)
-        }
-      },
-      ...champions
-    },
+    route({
+      summary: 'Tick or untick a responsibility',
+      who: champions,
+      params: IdParams,
+      body: TickBody,
+      response: ChecklistItemSchema,
+      errors: [400, 404]
+    }),
     async request =>
       service.tick(viewer(request), request.params.id, request.body)
   );
 
   app.post(
     '/enrolments',
-    {
-      schema: {
-        summary: 'Enrol a person in a programme',
-        tags,
-        security,
-        body: EnrolBody,
-        response: {
-          200: EnrolmentSchema,
-          ...errorResponses(400, 401, 403, 404, 409)
-        }
-      },
-      ...core
-    },
+    route({
+      summary: 'Enrol a person in a programme',
+      who: core,
+      body: EnrolBody,
+      response: EnrolmentSchema,
+      errors: [400, 404, 409]
+    }),
     async request => service.enrol(actor(request), request.body)
   );
 
   app.patch(
     '/enrolments/:id',
-    {
-      schema: {
-        summary: 'Change status, notes or dates; accept or reject evidence',
-        tags,
-        security,
-        params: IdParams,
-        body: UpdateEnrolmentBody,
-        response: {
-          200: EnrolmentSchema,
-          ...errorResponses(400, 401, 403, 404, 409)
-        }
-      },
-      ...core
-    },
+    route({
+      summary: 'Change status, notes or dates; accept or reject evidence',
+      who: core,
+      params: IdParams,
+      body: UpdateEnrolmentBody,
+      response: EnrolmentSchema,
+      errors: [400, 404, 409]
+    }),
     async request =>
       service.updateEnrolment(actor(request), request.params.id, request.body)
   );
 
   app.post(
     '/enrolments/:id/evidence',
-    {
-      schema: {
-        summary:
-          'Submit evidence of completion (not evaluated until the Core Team accepts it)',
-        tags,
-        security,
-        params: IdParams,
-        body: EvidenceBody,
-        response: {
-          200: EnrolmentSchema,
-          ...errorResponses(400, 401, 403, 404, 409)
-        }
-      },
-      ...champions
-    },
+    route({
+      summary:
+        'Submit evidence of completion (not evaluated until the Core Team accepts it)',
+      who: champions,
+      params: IdParams,
+      body: EvidenceBody,
+      response: EnrolmentSchema,
+      errors: [400, 404, 409]
+    }),
     async request =>
       service.submitEvidence(viewer(request), request.params.id, request.body)
   );
 
   app.post(
     '/enrolments/:id/evidence/training',
-    {
-      schema: {
-        summary:
-          'Offer my own training-panel progress as Hub Champion training evidence (read by the service, not sent)',
-        tags,
-        security,
-        params: IdParams,
-        response: {
-          200: EnrolmentSchema,
-          ...errorResponses(401, 403, 404, 409)
-        }
-      },
-      // Whoever is enrolled may offer their own progress, champion or not yet.
-      onRequest: [app.authenticate]
-    },
+    route({
+      summary:
+        'Offer my own training-panel progress as Hub Champion training evidence (read by the service, not sent)',
+      // Whoever is enrolled may offer their own progress, champion or not yet; the service refuses others.
+      who: 'signed-in',
+      params: IdParams,
+      response: EnrolmentSchema,
+      errors: [403, 404, 409]
+    }),
     async request =>
       service.offerTrainingEvidence(viewer(request), request.params.id)
   );
 
   app.post(
     '/enrolments/:id/repeat',
-    {
-      schema: {
-        summary: 'Enrol the same person again (a new row)',
-        tags,
-        security,
-        params: IdParams,
-        body: RepeatBody,
-        response: {
-          200: EnrolmentSchema,
-          ...errorResponses(400, 401, 403, 404, 409)
-        }
-      },
-      ...core
-    },
+    route({
+      summary: 'Enrol the same person again (a new row)',
+      who: core,
+      params: IdParams,
+      body: RepeatBody,
+      response: EnrolmentSchema,
+      errors: [400, 404, 409]
+    }),
     async request =>
       service.repeat(actor(request), request.params.id, request.body)
   );
 
   app.get(
     '/reminders',
-    {
-      schema: {
-        summary: 'Scheduled reminders (champions: their community only)',
-        tags,
-        security,
-        querystring: RemindersQuery,
-        response: { 200: RemindersAnswer, ...errorResponses(401, 403) }
-      },
-      ...champions
-    },
+    route({
+      summary: 'Scheduled reminders (champions: their community only)',
+      who: champions,
+      querystring: RemindersQuery,
+      response: RemindersAnswer
+    }),
     async request => ({
       reminders: await service.reminders(
         viewer(request),
@@ -536,16 +420,12 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async app => {
 
   app.get(
     '/reminders/inbox',
-    {
-      schema: {
-        summary:
-          'Reminders delivered to me (Core Team: every community; champions: their own, for their role)',
-        tags,
-        security,
-        response: { 200: InboxAnswer, ...errorResponses(401, 403) }
-      },
-      ...champions
-    },
+    route({
+      summary:
+        'Reminders delivered to me (Core Team: every community; champions: their own, for their role)',
+      who: champions,
+      response: InboxAnswer
+    }),
     async request => {
       const reminders = await service.inbox(viewer(request));
       return {
@@ -557,50 +437,37 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async app => {
 
   app.post(
     '/reminders/:id/read',
-    {
-      schema: {
-        summary: 'Mark a delivered reminder read (for me only)',
-        tags,
-        security,
-        params: ReminderIdParams,
-        response: {
-          200: InboxReminderSchema,
-          ...errorResponses(401, 403, 404)
-        }
-      },
-      ...champions
-    },
+    route({
+      summary: 'Mark a delivered reminder read (for me only)',
+      who: champions,
+      params: ReminderIdParams,
+      response: InboxReminderSchema,
+      errors: [404]
+    }),
     async request => service.markRead(viewer(request), request.params.id)
   );
 
   app.post(
     '/jobs/daily',
-    {
-      schema: {
-        summary:
-          'Run the daily refresh now (expired overrides, status cache, reminders)',
-        tags,
-        security,
-        response: { 200: DailyAnswer, ...errorResponses(401, 403) }
-      },
-      ...core
-    },
+    route({
+      summary:
+        'Run the daily refresh now (expired overrides, status cache, reminders)',
+      who: core,
+      response: DailyAnswer
+    }),
     async request => service.daily(actor(request))
   );
 
   app.post(
     '/import/:kind',
-    {
-      schema: {
-        summary: 'Import a CSV: a dry run unless confirm is true',
-        tags,
-        security,
-        params: KindParams,
-        body: ImportBody,
-        response: { 200: ImportAnswer, ...errorResponses(400, 401, 403, 413) }
-      },
-      ...core
-    },
+    route({
+      summary: 'Import a CSV: a dry run unless confirm is true',
+      who: core,
+      params: KindParams,
+      body: ImportBody,
+      response: ImportAnswer,
+      errors: [400, 413]
+    }),
     async request =>
       transfer.importCsv(
         actor(request),
@@ -612,18 +479,14 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async app => {
 
   app.get(
     '/export/:kind',
-    {
-      schema: {
-        summary: 'Export a CSV with the import headers',
-        tags,
-        security,
-        params: KindParams,
-        querystring: ExportQuery,
-        produces: ['text/csv'],
-        response: { 200: { type: 'string' }, ...errorResponses(401, 403) }
-      },
-      ...core
-    },
+    route({
+      summary: 'Export a CSV with the import headers',
+      who: core,
+      params: KindParams,
+      querystring: ExportQuery,
+      produces: ['text/csv'],
+      response: { type: 'string' }
+    }),
     async (request, reply) => {
       const csv = await transfer.exportCsv(
         request.params.kind,
@@ -649,47 +512,38 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async app => {
 
   app.get(
     '/me',
-    {
-      schema: {
-        summary:
-          'My own partnership data (roles and enrolments), matched by my hub user name',
-        tags,
-        security,
-        response: { 200: PersonDataSchema, ...errorResponses(401, 404) }
-      },
+    route({
+      summary:
+        'My own partnership data (roles and enrolments), matched by my hub user name',
       // Anyone may export what is stored about them.
-      onRequest: [app.authenticate]
-    },
+      who: 'signed-in',
+      response: PersonDataSchema,
+      errors: [404]
+    }),
     async request => service.myData(viewer(request))
   );
 
   app.get(
     '/people/:id',
-    {
-      schema: {
-        summary: 'Everything stored about a person (their data export)',
-        tags,
-        security,
-        params: IdParams,
-        response: { 200: PersonDataSchema, ...errorResponses(401, 403, 404) }
-      },
-      ...core
-    },
+    route({
+      summary: 'Everything stored about a person (their data export)',
+      who: core,
+      params: IdParams,
+      response: PersonDataSchema,
+      errors: [404]
+    }),
     async request => service.personData(request.params.id)
   );
 
   app.delete(
     '/people/:id',
-    {
-      schema: {
-        summary: 'Erase a person, their role assignments and enrolments',
-        tags,
-        security,
-        params: IdParams,
-        response: { 200: OkAnswer, ...errorResponses(401, 403, 404) }
-      },
-      ...core
-    },
+    route({
+      summary: 'Erase a person, their role assignments and enrolments',
+      who: core,
+      params: IdParams,
+      response: OkAnswer,
+      errors: [404]
+    }),
     async request => {
       await service.erasePerson(actor(request), request.params.id);
       return { ok: true };
