@@ -86,3 +86,132 @@ test.describe.serial('Feedback', () => {
     await expect(widget.locator('.jp-Catalyst-feedback-item', { hasText: title })).toHaveCount(1);
   });
 });
+
+/** Send what the form holds and wait until the service has it. */
+async function send(widget: ReturnType<IJupyterLabPageFixture['locator']>, title: string) {
+  await widget.getByRole('button', { name: 'Send feedback', exact: true }).click();
+  await expect(widget.locator('.jp-Catalyst-feedback-entry', { hasText: title })).toHaveAttribute(
+    'data-state',
+    'sent'
+  );
+}
+
+/** What an injected script or event handler would have set. */
+function pwned(page: IJupyterLabPageFixture) {
+  return page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned);
+}
+
+/** `scope` shows `title` and `body` as the very characters typed, with no element made from them. */
+async function expectLiteral(
+  scope: ReturnType<IJupyterLabPageFixture['locator']>,
+  titleSelector: string
+) {
+  await expect(scope.locator(titleSelector)).toHaveText(HOSTILE_TITLE);
+  await expect(scope.locator('.jp-Catalyst-feedback-body').first()).toHaveText(HOSTILE_BODY);
+  await expect(scope.locator('img, script, b, i, a[href]')).toHaveCount(0);
+}
+
+/** Markup and script in a title and a body. */
+const HOSTILE_TITLE = `<img src=x onerror="window.__pwned=1"> <b>bold</b> ${RUN}`;
+const HOSTILE_BODY =
+  '<script>window.__pwned=2</script> <a href="javascript:window.__pwned=3">link</a> <i>markup</i>';
+
+test.describe.serial('Feedback followed and answered', () => {
+  const anonymousTitle = `An idea sent without my name ${RUN}`;
+  const declinedTitle = `Translate the hub guide into Quechua ${RUN}`;
+  const response = 'Not this year: the translation budget is spent. We will ask again in the 2027 consultation.';
+
+  test('an anonymous item is followed by its receipt code and never shows its author', async ({ page }) => {
+    await logIn(page, 'member');
+    const widget = await openFromStatusBar(page);
+    await fillForm(widget, anonymousTitle, 'Nobody should be able to tell who wrote this.');
+    await widget.getByLabel('Send anonymously').check();
+    await send(widget, anonymousTitle);
+    const code = widget.locator('.jp-Catalyst-feedback-receiptCode');
+    await expect(code).toHaveText(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
+    const receipt = (await code.textContent()) as string;
+    // Two identified items for the Core Team: one to decline, one full of markup.
+    await fillForm(widget, declinedTitle, 'Many in our community read Quechua better than Spanish.');
+    await send(widget, declinedTitle);
+    await fillForm(widget, HOSTILE_TITLE, HOSTILE_BODY);
+    await send(widget, HOSTILE_TITLE);
+
+    // As on another device: this browser forgets the receipt it kept (the list reads it from storage),
+    // and only the code typed in finds the item.
+    await page.evaluate(() => localStorage.removeItem('jupyterlab-catalyst:feedback:member:receipts'));
+    await widget.locator('[data-tab="mine"]').click();
+    const mine = widget.locator('.jp-Catalyst-feedback-mine');
+    await expect(mine.locator('.jp-Catalyst-feedback-item', { hasText: declinedTitle })).toBeVisible();
+    const anonymous = mine.locator('.jp-Catalyst-feedback-item', { hasText: anonymousTitle });
+    await expect(anonymous).toHaveCount(0);
+    await mine.getByLabel('Follow an anonymous item by its receipt code').fill(receipt);
+    await mine.getByRole('button', { name: 'Follow', exact: true }).click();
+    await expect(widget.locator('.jp-Catalyst-feedback-status')).toHaveText(
+      'Found: your anonymous item is listed below.'
+    );
+    await expect(anonymous).toHaveCount(1);
+    await expect(anonymous).toContainText('Anonymous');
+    await expect(anonymous.locator('code')).toHaveText(receipt);
+    await expect(anonymous).not.toContainText('member');
+
+    const hostile = mine.locator('.jp-Catalyst-feedback-item', { hasText: RUN }).filter({ hasText: '<img' });
+    await expectLiteral(hostile, '.jp-Catalyst-feedback-itemTitle');
+    expect(await pwned(page)).toBeUndefined();
+  });
+
+  test('the Core Team triages safely: markup stays text, axe passes, and a decline carries a response', async ({
+    page
+  }) => {
+    await logIn(page, 'coreteam');
+    const widget = await openFromStatusBar(page);
+    await widget.locator('[data-tab="triage"]').click();
+    const triage = widget.locator('.jp-Catalyst-feedback-triage');
+    const row = (title: string) => triage.locator('tbody tr', { hasText: title });
+    await expect(row(declinedTitle)).toBeVisible();
+    await expect(row(anonymousTitle).locator('td').last()).toHaveText('Anonymous');
+    await expect(row(declinedTitle).locator('td').last()).toHaveText('member');
+    await expect(row(HOSTILE_TITLE).getByRole('button')).toHaveText(HOSTILE_TITLE);
+    await expect(triage.locator('img, script, b, i, a[href]')).toHaveCount(0);
+    await expectAccessible(page);
+
+    await row(HOSTILE_TITLE).getByRole('button').click();
+    const detail = widget.locator('.jp-Catalyst-feedback-detail');
+    await expectLiteral(detail, 'h3');
+    await expectAccessible(page);
+    await detail.getByRole('button', { name: '← All items' }).click();
+
+    await row(declinedTitle).getByRole('button').click();
+    await expect(detail.locator('h3')).toHaveText(declinedTitle);
+    await detail.getByRole('button', { name: 'Move to Declined…' }).click();
+    const confirm = detail.getByRole('button', { name: 'Confirm: Declined' });
+    await expect(confirm).toBeDisabled();
+    await detail.locator('.jp-Catalyst-feedback-responseInput').fill(response);
+    await confirm.click();
+    await expect(widget.locator('.jp-Catalyst-feedback-status')).toHaveText('Moved to Declined.');
+    await expect(detail.locator('.jp-Catalyst-feedback-state')).toHaveAttribute('data-state', 'declined');
+    await expect(detail.locator('.jp-Catalyst-feedback-response[data-status="published"]')).toContainText(
+      response
+    );
+    expect(await pwned(page)).toBeUndefined();
+  });
+
+  test('the author sees the decline and its response in Spanish', async ({ page }) => {
+    await logIn(page, 'member', { language: 'es_ES' });
+    const widget = await openFromStatusBar(page);
+    await widget.getByRole('tab', { name: 'Mis aportes' }).click();
+    const item = widget.locator('.jp-Catalyst-feedback-mine .jp-Catalyst-feedback-item', {
+      hasText: declinedTitle
+    });
+    await expect(item.locator('.jp-Catalyst-feedback-state')).toHaveText('Rechazado');
+    const responses = item.getByRole('region', { name: 'Respuestas del Equipo Central' });
+    await expect(responses).toContainText('Respuesta del Equipo Central');
+    await expect(responses.locator('.jp-Catalyst-feedback-body')).toHaveText(response);
+    await expect(item.getByRole('button', { name: 'Retirar' })).toHaveCount(0);
+
+    const hostile = widget
+      .locator('.jp-Catalyst-feedback-mine .jp-Catalyst-feedback-item', { hasText: RUN })
+      .filter({ hasText: '<img' });
+    await expectLiteral(hostile, '.jp-Catalyst-feedback-itemTitle');
+    expect(await pwned(page)).toBeUndefined();
+  });
+});
