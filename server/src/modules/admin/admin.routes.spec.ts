@@ -228,10 +228,12 @@ for (const backend of backends()) {
       const list = await send({ method: 'GET', url: '/groups' }, champion());
       assert.deepEqual(
         Object.fromEntries(
-          list.json().items.map((g: { name: string; grantsRole: string }) => [
-            g.name,
-            g.grantsRole
-          ])
+          list
+            .json()
+            .items.map((g: { name: string; grantsRole: string }) => [
+              g.name,
+              g.grantsRole
+            ])
         ),
         {
           cohort: null,

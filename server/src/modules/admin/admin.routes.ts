@@ -2,6 +2,7 @@
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { TSchema } from 'typebox';
 import type { Config } from '../../config.js';
 import { errorResponses } from '../../http-errors.js';
@@ -130,35 +131,10 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{
     }
   );
 
-  app.post(
-    '/users/:name/server',
-    route("Start a user's default server", user, ServerActionSchema),
-    async request =>
-      admin.startServer(request.user.sub, request.params.name, '')
-  );
-
   app.delete(
     '/users/:name/server',
     route("Stop a user's default server", user, ServerActionSchema),
     async request => admin.stopServer(request.user.sub, request.params.name, '')
-  );
-
-  app.post(
-    '/users/:name/server/restart',
-    route("Restart a user's default server", user, ServerActionSchema),
-    async request =>
-      admin.restartServer(request.user.sub, request.params.name, '')
-  );
-
-  app.post(
-    '/users/:name/servers/:server',
-    route("Start a user's named server", named, ServerActionSchema),
-    async request =>
-      admin.startServer(
-        request.user.sub,
-        request.params.name,
-        request.params.server
-      )
   );
 
   app.delete(
@@ -176,85 +152,110 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{
     }
   );
 
-  app.post(
-    '/users/:name/servers/:server/restart',
-    route("Restart a user's named server", named, ServerActionSchema),
-    async request =>
-      admin.restartServer(
-        request.user.sub,
-        request.params.name,
-        request.params.server
-      )
+  /**
+   * Registers one route for a user's default server and its twin for a named server.
+   *
+   * #### Notes
+   * The default server's paths say `server`, a named server's say `servers/:server`; the handler gets
+   * the server's name, '' for the default one, as the hub's API does.
+   */
+  const forEachServer = (
+    method: 'GET' | 'POST',
+    path: string,
+    summaries: [string, string],
+    options: (summary: string, parts: RequestParts) => object,
+    handler: (
+      request: FastifyRequest,
+      reply: FastifyReply,
+      name: string,
+      server: string
+    ) => Promise<unknown>
+  ) => {
+    const twins = [
+      ['/users/:name/server', user, summaries[0]],
+      ['/users/:name/servers/:server', named, summaries[1]]
+    ] as const;
+    for (const [prefix, parts, summary] of twins) {
+      app.route({
+        method,
+        url: `${prefix}${path}`,
+        ...options(summary, parts),
+        handler: async (request, reply) => {
+          const { name, server = '' } = request.params as {
+            name: string;
+            server?: string;
+          };
+          return handler(request, reply, name, server);
+        }
+      });
+    }
+  };
+  const answering =
+    (answer: TSchema) => (summary: string, parts: RequestParts) =>
+      route(summary, parts, answer);
+
+  forEachServer(
+    'POST',
+    '',
+    ["Start a user's default server", "Start a user's named server"],
+    answering(ServerActionSchema),
+    async (request, _reply, name, server) =>
+      admin.startServer(request.user.sub, name, server)
+  );
+
+  forEachServer(
+    'POST',
+    '/restart',
+    ["Restart a user's default server", "Restart a user's named server"],
+    answering(ServerActionSchema),
+    async (request, _reply, name, server) =>
+      admin.restartServer(request.user.sub, name, server)
   );
 
   // The hub's spawn progress as server-sent events, relayed as the hub sends them.
-  const progress = async (
-    request: { raw: NodeJS.EventEmitter },
-    reply: {
-      header(name: string, value: string): unknown;
-      send(payload: unknown): unknown;
+  forEachServer(
+    'GET',
+    '/progress',
+    [
+      "A user's default server's spawn progress (SSE)",
+      "A named server's spawn progress (SSE)"
+    ],
+    (summary, parts) => {
+      const base = route(summary, parts, OkSchema);
+      return {
+        ...base,
+        schema: {
+          ...base.schema,
+          produces: ['text/event-stream'],
+          response: { 200: { type: 'string' } as TSchema, ...errors }
+        }
+      };
     },
-    name: string,
-    server: string
-  ) => {
-    const abort = new AbortController();
-    request.raw.once('close', () => abort.abort());
-    const stream = await admin.progress(name, server, abort.signal);
-    reply.header('content-type', 'text/event-stream');
-    reply.header('cache-control', 'no-cache');
-    reply.header('x-accel-buffering', 'no');
-    return reply.send(
-      Readable.fromWeb(stream.body as WebReadableStream).on(
-        'error',
-        () => undefined
-      )
-    );
-  };
-  /** A progress route: the same guard, answering an event stream instead of JSON. */
-  const sse = <P extends RequestParts>(summary: string, parts: P) => {
-    const base = route(summary, parts, OkSchema);
-    return {
-      ...base,
-      schema: {
-        ...base.schema,
-        produces: ['text/event-stream'],
-        response: { 200: { type: 'string' } as TSchema, ...errors }
-      }
-    };
-  };
-
-  app.get(
-    '/users/:name/server/progress',
-    sse("A user's default server's spawn progress (SSE)", user),
-    async (request, reply) => progress(request, reply, request.params.name, '')
+    async (request, reply, name, server) => {
+      const abort = new AbortController();
+      request.raw.once('close', () => abort.abort());
+      const stream = await admin.progress(name, server, abort.signal);
+      reply.header('content-type', 'text/event-stream');
+      reply.header('cache-control', 'no-cache');
+      reply.header('x-accel-buffering', 'no');
+      return reply.send(
+        Readable.fromWeb(stream.body as WebReadableStream).on(
+          'error',
+          () => undefined
+        )
+      );
+    }
   );
 
-  app.get(
-    '/users/:name/servers/:server/progress',
-    sse("A named server's spawn progress (SSE)", named),
-    async (request, reply) =>
-      progress(request, reply, request.params.name, request.params.server)
-  );
-
-  app.get(
-    '/users/:name/server/progress/latest',
-    route(
+  forEachServer(
+    'GET',
+    '/progress/latest',
+    [
       "The latest spawn-progress event of a user's default server",
-      user,
-      SpawnProgressSchema
-    ),
-    async request => admin.latestProgress(request.params.name, '')
-  );
-
-  app.get(
-    '/users/:name/servers/:server/progress/latest',
-    route(
-      'The latest spawn-progress event of a named server',
-      named,
-      SpawnProgressSchema
-    ),
-    async request =>
-      admin.latestProgress(request.params.name, request.params.server)
+      'The latest spawn-progress event of a named server'
+    ],
+    answering(SpawnProgressSchema),
+    async (_request, _reply, name, server) => admin.latestProgress(name, server)
   );
 
   app.get(

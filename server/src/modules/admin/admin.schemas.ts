@@ -198,7 +198,7 @@ export const GroupSchema = Type.Object({
     ],
     {
       description:
-        "The Catalyst role this group gives its members (CATALYST_HUB_CHAMPION_GROUP, CATALYST_COMMUNITY_CHAMPION_GROUP, CATALYST_CORE_TEAM_GROUP); such a group cannot be deleted from the console. Null otherwise."
+        'The Catalyst role this group gives its members (CATALYST_HUB_CHAMPION_GROUP, CATALYST_COMMUNITY_CHAMPION_GROUP, CATALYST_CORE_TEAM_GROUP); such a group cannot be deleted from the console. Null otherwise.'
     }
   )
 });
