@@ -22,6 +22,33 @@ describe('jupyterlab-catalyst', () => {
       expect(error.message).toBe('body/language must be a string');
     });
 
+    it('should read the seconds to wait of a 429 from the body, else from Retry-After', async () => {
+      const body = (retryAfter?: number) =>
+        JSON.stringify({
+          statusCode: 429,
+          error: 'Too Many Requests',
+          message: 'wait',
+          code: 'rate_limited',
+          retryAfter
+        });
+      const fromBody = await ApiError.fromResponse(
+        new Response(body(7), { status: 429, headers: { 'Retry-After': '9' } })
+      );
+      const fromHeader = await ApiError.fromResponse(
+        new Response(body(), { status: 429, headers: { 'Retry-After': '9' } })
+      );
+      const httpDate = await ApiError.fromResponse(
+        new Response(body(), {
+          status: 429,
+          headers: { 'Retry-After': 'Fri, 27 Nov 2026 10:00:00 GMT' }
+        })
+      );
+
+      expect(fromBody.retryAfter).toBe(7);
+      expect(fromHeader.retryAfter).toBe(9);
+      expect(httpDate.retryAfter).toBeUndefined();
+    });
+
     it('should fall back to an http_<status> code for a non-JSON body', async () => {
       const response = new Response('<html>Bad gateway</html>', {
         status: 502,

@@ -8,6 +8,7 @@ export class ApiError extends Error {
     this.name = 'ApiError';
     this.status = options.status;
     this.code = options.code;
+    this.retryAfter = options.retryAfter;
   }
 
   /** HTTP status, or 0 when no answer arrived (network error, timeout). */
@@ -15,6 +16,9 @@ export class ApiError extends Error {
 
   /** Stable machine string from the error body, e.g. `expired_token`. */
   readonly code: string;
+
+  /** Seconds to wait before trying again (a 429's `retryAfter`, else its Retry-After), if given. */
+  readonly retryAfter?: number;
 
   /** Build an error from a non-OK response, reading its JSON body when there is one. */
   static async fromResponse(response: Response): Promise<ApiError> {
@@ -33,7 +37,10 @@ export class ApiError extends Error {
       message:
         typeof body.message === 'string' && body.message
           ? body.message
-          : response.statusText || `HTTP ${response.status}`
+          : response.statusText || `HTTP ${response.status}`,
+      retryAfter: Private.seconds(
+        body.retryAfter ?? response.headers.get('Retry-After')
+      )
     });
   }
 }
@@ -45,6 +52,7 @@ export namespace ApiError {
     status: number;
     code: string;
     message: string;
+    retryAfter?: number;
   }
 
   /** Code used when the request never got an answer. */
@@ -58,6 +66,17 @@ export namespace ApiError {
 }
 
 namespace Private {
+  /** Whole seconds from a number or a delta-seconds header; an HTTP date or garbage gives none. */
+  export function seconds(value: unknown): number | undefined {
+    const n =
+      typeof value === 'string' && /^\d+$/.test(value.trim())
+        ? Number(value)
+        : value;
+    return typeof n === 'number' && Number.isFinite(n) && n >= 0
+      ? Math.ceil(n)
+      : undefined;
+  }
+
   /** A code for error answers that carry no JSON body. */
   export function fallbackCode(status: number): string {
     return `http_${status}`;

@@ -40,6 +40,8 @@ export interface IErrorBody {
   error: string;
   message: string;
   code: string;
+  /** Seconds to wait, on a 429. */
+  retryAfter?: number;
 }
 
 /** How the extension currently reaches the service. */

@@ -9,7 +9,8 @@ import {
   localTime,
   problemLabel,
   reasonLabel,
-  topicLabel
+  topicLabel,
+  waitLabel
 } from './labels';
 import type { FeedbackEntry, FeedbackModel, IAvailableContext } from './model';
 import {
@@ -505,6 +506,7 @@ function Outbox(props: {
     return null;
   }
   const retryAt = model.nextRetryAt;
+  const limited = model.waitReason?.code === 'rate_limited';
   return (
     <section
       className="jp-Catalyst-feedback-outbox"
@@ -517,12 +519,18 @@ function Outbox(props: {
         <p className="jp-Catalyst-feedback-hint">
           {model.sending
             ? trans.__('Sending…')
-            : retryAt
+            : retryAt && limited
               ? trans.__(
-                  'The service does not answer; next try at %1.',
+                  'Too many submissions at once: the next try is in %1 (at %2).',
+                  waitLabel(trans, (retryAt - Date.now()) / 1000),
                   new Date(retryAt).toLocaleTimeString()
                 )
-              : ''}{' '}
+              : retryAt
+                ? trans.__(
+                    'The service does not answer; next try at %1.',
+                    new Date(retryAt).toLocaleTimeString()
+                  )
+                : ''}{' '}
           <button
             type="button"
             className="jp-mod-styled jp-Catalyst-feedback-link"

@@ -9,7 +9,7 @@ import type {
   INewFeedback,
   ISubmitted
 } from '../api/feedback';
-import { FeedbackWidget } from './FeedbackPanel';
+import { errorMessage, FeedbackWidget } from './FeedbackPanel';
 import { FeedbackModel, type IAvailableContext } from './model';
 
 class MemoryStore {
@@ -292,6 +292,68 @@ describe('feedback widget', () => {
       submitted[0].key,
       submitted[0].key
     ]);
+  });
+
+  it('says how long a rate-limited submission waits, from the service’s 429, then sends it', async () => {
+    open();
+    answers = [
+      await ApiError.fromResponse(
+        new Response(
+          JSON.stringify({
+            statusCode: 429,
+            error: 'Too Many Requests',
+            message: 'one submission per second; try again shortly',
+            code: 'rate_limited',
+            retryAfter: 30
+          }),
+          { status: 429, headers: { 'Retry-After': '30' } }
+        )
+      )
+    ];
+    await fill('Sent too quickly', 'Body');
+    await send();
+    const outbox = await find(widget, '.jp-Catalyst-feedback-outbox');
+    expect(
+      outbox
+        .querySelector('.jp-Catalyst-feedback-entry')!
+        .getAttribute('data-state')
+    ).toBe('queued');
+    expect(outbox.textContent).toContain(
+      'Too many submissions at once: the next try is in 30 s'
+    );
+
+    timers.shift()!();
+    await settle();
+    expect(
+      outbox
+        .querySelector('.jp-Catalyst-feedback-entry')!
+        .getAttribute('data-state')
+    ).toBe('sent');
+    expect(outbox.textContent).not.toContain('Too many submissions');
+    expect(new Set(submitted.map(s => s.key)).size).toBe(1);
+  });
+
+  it('tells how long to wait when an action is refused with 429', () => {
+    const trans = nullTranslator.load('jupyterlab_catalyst');
+    const limited = (retryAfter?: number) =>
+      new ApiError({
+        status: 429,
+        code: 'rate_limited',
+        message: 'slow down',
+        retryAfter
+      });
+    expect(errorMessage(trans, limited(5))).toBe(
+      'Too many requests: try again in 5 s.'
+    );
+    expect(errorMessage(trans, limited(3600))).toBe(
+      'Too many requests: try again in 60 min.'
+    );
+    expect(errorMessage(trans, limited(40000))).toBe(
+      'Too many requests: try again in 12 h.'
+    );
+    expect(errorMessage(trans, limited())).toBe(
+      'Too many requests: wait a moment and try again.'
+    );
   });
 
   it('keeps a reply to a closed consultation as a draft and says why', async () => {

@@ -7,7 +7,7 @@ import type { Role } from '../api/types';
 import type { FeedbackApi } from '../api/feedback';
 import { Consultations } from './Consultations';
 import { FeedbackForm } from './FeedbackForm';
-import { reasonLabel } from './labels';
+import { reasonLabel, waitLabel } from './labels';
 import type { FeedbackModel, IAvailableContext } from './model';
 import { CommunityFeedback, MyFeedback } from './MyFeedback';
 import { Triage } from './Triage';
@@ -53,12 +53,22 @@ export namespace FeedbackWidget {
 
 /** The message of a failed action, in the person's language where the service's code is known. */
 export function errorMessage(trans: TranslationBundle, error: unknown): string {
-  const e = error as { code?: string; message?: string; status?: number };
+  const e = error as {
+    code?: string;
+    message?: string;
+    status?: number;
+    retryAfter?: number;
+  };
   if (e?.status === 0) {
     return trans.__('The Catalyst service cannot be reached. Try again later.');
   }
   if (e?.code === 'rate_limited') {
-    return trans.__('Too many requests: wait a moment and try again.');
+    return typeof e.retryAfter === 'number'
+      ? trans.__(
+          'Too many requests: try again in %1.',
+          waitLabel(trans, e.retryAfter)
+        )
+      : trans.__('Too many requests: wait a moment and try again.');
   }
   return reasonLabel(trans, e?.code ?? '', e?.message ?? String(error));
 }

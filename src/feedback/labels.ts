@@ -52,6 +52,18 @@ export function deliveryLabel(
   }
 }
 
+/** A wait as people say it: seconds under two minutes, then minutes, then hours (rounded up). */
+export function waitLabel(trans: TranslationBundle, seconds: number): string {
+  const s = Math.max(1, Math.ceil(seconds));
+  if (s < 120) {
+    return trans.__('%1 s', s);
+  }
+  if (s < 7200) {
+    return trans.__('%1 min', Math.ceil(s / 60));
+  }
+  return trans.__('%1 h', Math.ceil(s / 3600));
+}
+
 /** Why the service held back or refused a submission, in the person's language. */
 export function reasonLabel(
   trans: TranslationBundle,

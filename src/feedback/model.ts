@@ -13,6 +13,7 @@ import type {
 } from '../api/feedback';
 import {
   FeedbackOutbox,
+  type IDeliveryReason,
   type IKeyValueStore,
   type IOutboxEntry,
   type SendOutcome
@@ -85,6 +86,11 @@ export class FeedbackModel {
   /** When the outbox tries again (ms since the epoch), or null. */
   get nextRetryAt(): number | null {
     return this._outbox.nextRetryAt;
+  }
+
+  /** Why the outbox waits, when the service said so (too many submissions); null otherwise. */
+  get waitReason(): IDeliveryReason | null {
+    return this._outbox.waitReason;
   }
 
   /** Topics and limits, once loaded. */
@@ -327,10 +333,11 @@ export function outcomeOf(error: unknown): SendOutcome<IDelivered> {
     return { kind: 'held', reason };
   }
   if (status === 429) {
-    const seconds = (error as ApiError & { retryAfter?: number }).retryAfter;
+    const seconds = error.retryAfter;
     return {
       kind: 'retry',
-      afterMs: typeof seconds === 'number' ? seconds * 1000 : undefined
+      afterMs: typeof seconds === 'number' ? seconds * 1000 : undefined,
+      reason
     };
   }
   // No answer, the service or its database away, the session being renewed: try again later.

@@ -120,6 +120,28 @@ describe('feedback outbox', () => {
     expect(box.nextRetryAt).toBeNull();
   });
 
+  it('says why it waits while the service asks it to, and forgets it once sent', async () => {
+    const box = outbox();
+    const reason = {
+      code: 'rate_limited',
+      message: 'one submission per second'
+    };
+    outcomes = [{ kind: 'retry', afterMs: 30_000, reason }, { kind: 'retry' }];
+    box.add({ title: 'Sent too quickly' });
+    await tick();
+    expect(timers.map(t => t.ms)).toEqual([30000]);
+    expect(box.waitReason).toEqual(reason);
+    // A later failure that gives no reason (the service away) does not keep the old one.
+    timers.shift()!.fn();
+    await tick();
+    expect(box.waitReason).toBeNull();
+    expect(box.nextRetryAt).not.toBeNull();
+    timers.shift()!.fn();
+    await tick();
+    expect(box.entries[0].state).toBe('sent');
+    expect(box.waitReason).toBeNull();
+  });
+
   it('jitters down by at most a quarter and honours a longer Retry-After', async () => {
     const box = new FeedbackOutbox<Body, Result>({
       store,

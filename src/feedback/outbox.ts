@@ -41,7 +41,7 @@ export interface IOutboxEntry<TBody, TResult> {
 /** What one attempt gave. */
 export type SendOutcome<TResult> =
   | { kind: 'sent'; result: TResult }
-  | { kind: 'retry'; afterMs?: number }
+  | { kind: 'retry'; afterMs?: number; reason?: IDeliveryReason }
   | { kind: 'held'; reason: IDeliveryReason }
   | { kind: 'refused'; reason: IDeliveryReason };
 
@@ -105,6 +105,11 @@ export class FeedbackOutbox<TBody, TResult> {
   /** When the next retry is due (ms since the epoch), or null when none is scheduled. */
   get nextRetryAt(): number | null {
     return this._nextRetryAt;
+  }
+
+  /** Why the scheduled retry waits, when the service said (e.g. `rate_limited`); null otherwise. */
+  get waitReason(): IDeliveryReason | null {
+    return this._nextRetryAt === null ? null : this._waitReason;
   }
 
   /** Emitted whenever an entry or the sending flag changes. */
@@ -190,6 +195,7 @@ export class FeedbackOutbox<TBody, TResult> {
   private async _sendQueued(): Promise<void> {
     this._cancelTimer();
     let waitMs: number | null = null;
+    this._waitReason = null;
     for (const entry of this.queued) {
       if (this._isDisposed) {
         return;
@@ -204,6 +210,7 @@ export class FeedbackOutbox<TBody, TResult> {
         const failures = entry.failures + 1;
         this._update(entry.key, e => ({ ...e, failures }));
         waitMs = Math.max(outcome.afterMs ?? 0, this._jittered(failures));
+        this._waitReason = outcome.reason ?? null;
         break;
       }
       this._update(entry.key, e => ({
@@ -298,6 +305,7 @@ export class FeedbackOutbox<TBody, TResult> {
   private _now: () => Date;
   private _timer: unknown = null;
   private _nextRetryAt: number | null = null;
+  private _waitReason: IDeliveryReason | null = null;
   private _sending = false;
   private _again = false;
   private _isDisposed = false;

@@ -10,6 +10,7 @@ import {
 } from '../../../test/databases.js';
 import { createAnonymityKeys } from './feedback.anonymity.js';
 import {
+  API,
   call,
   core,
   dumpDatabase,
@@ -353,6 +354,8 @@ for (const backend of backends()) {
       const refused = burst.find(r => r.statusCode === 429);
       assert.equal(refused?.headers['retry-after'], '1');
       assert.equal(refused?.json().code, 'rate_limited');
+      // The body says it too, for the widget's outbox and its "try again in N s".
+      assert.equal(refused?.json().retryAfter, 1);
 
       // Ten today already (counted through the ledger, as anonymous ones are).
       const keys = createAnonymityKeys(t.config.jwt.secret);
@@ -373,6 +376,23 @@ for (const backend of backends()) {
       const wait = Number(daily.headers['retry-after']);
       assert.ok(wait >= 1 && wait <= 86400, String(wait));
       assert.match(daily.json().message, /10 submissions a day/);
+      assert.equal(daily.json().retryAfter, wait);
+      // Other refusals keep the service's usual error shape, with no wait in it.
+      const tooShort = await submit(t, 'limits-user', { title: 'short' });
+      assert.equal(tooShort.statusCode, 400, tooShort.body);
+      assert.deepEqual(Object.keys(tooShort.json()).sort(), [
+        'code',
+        'error',
+        'message',
+        'statusCode'
+      ]);
+      const unauthenticated = await t.app.inject({
+        method: 'POST',
+        url: `${API}/items`,
+        payload: submission()
+      });
+      assert.equal(unauthenticated.statusCode, 401, unauthenticated.body);
+      assert.equal(unauthenticated.json().code, 'missing_token');
     });
   });
 }

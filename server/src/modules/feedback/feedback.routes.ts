@@ -1,7 +1,7 @@
 /** `{prefix}/api/feedback/...`: governance feedback, consultations and Core Team triage (docs/feedback.md). */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Config } from '../../config.js';
-import { errorResponses } from '../../http-errors.js';
+import { errorBody, errorResponses } from '../../http-errors.js';
 import { createAnonymityKeys } from './feedback.anonymity.js';
 import { createSecondLimiter } from './feedback.rate.js';
 import { createFeedbackRepository } from './feedback.repository.js';
@@ -26,6 +26,7 @@ import {
   ModerationBodySchema,
   MyExportSchema,
   OptionsSchema,
+  RateLimitedSchema,
   ReportAnswerSchema,
   ReportBodySchema,
   ResponseCreateSchema,
@@ -92,11 +93,20 @@ export const feedbackRoutes: FastifyPluginAsyncTypebox<
     user: request.user.sub
   });
 
-  // A 429 tells the client when to come back.
-  app.addHook('onError', async (_request, reply, error) => {
+  // A 429 says when to come back: in Retry-After for any HTTP client, and as `retryAfter` in the body,
+  // which the widget reads with the rest of the error. Every other error goes on to the service's errors
+  // plugin (an error handler that throws hands the error to its parent's).
+  app.setErrorHandler((error, _request, reply) => {
     if (error instanceof FeedbackError && error.retryAfter) {
-      void reply.header('retry-after', String(error.retryAfter));
+      return reply
+        .code(error.statusCode)
+        .header('retry-after', String(error.retryAfter))
+        .send({
+          ...errorBody(error.statusCode, error.code, error.message),
+          retryAfter: error.retryAfter
+        });
     }
+    throw error;
   });
 
   const seed = options.demoSeed ?? config.demoSeed;
@@ -154,7 +164,8 @@ export const feedbackRoutes: FastifyPluginAsyncTypebox<
         response: {
           200: SubmitAnswerSchema,
           201: SubmitAnswerSchema,
-          ...errorResponses(400, 401, 404, 409, 413, 422, 429, 503)
+          ...errorResponses(400, 401, 404, 409, 413, 422, 503),
+          429: RateLimitedSchema
         }
       }
     },

@@ -1,5 +1,6 @@
 /** Wire shapes of the feedback routes (docs/feedback.md). */
 import { Type, type Static, type TSchema } from 'typebox';
+import { ErrorSchema } from '../../http-errors.js';
 import { STATES, TOPICS } from './feedback.rules.js';
 
 const Nullable = <T extends TSchema>(schema: T) =>
@@ -361,6 +362,15 @@ export const ResponsePatchSchema = Type.Object(
 export const ModerationBodySchema = Type.Object(
   { action: literals(['hide', 'restore']) },
   strict
+);
+
+/** A 429: the service's error shape plus the whole seconds to wait, also sent as Retry-After. */
+export const RateLimitedSchema = Type.Object(
+  {
+    ...ErrorSchema.properties,
+    retryAfter: Type.Integer({ minimum: 1 })
+  },
+  { description: 'Too many submissions; `retryAfter` seconds to wait.' }
 );
 
 /** `GET triage/export`: the file itself, or with `envelope=json` `{filename, contentType, content}`. */
