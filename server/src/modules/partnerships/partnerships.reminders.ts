@@ -10,6 +10,8 @@ import {
   type PlannedReminder
 } from './partnerships.rules.js';
 import {
+  type InboxFilter,
+  type InboxRow,
   type PartnershipsRepository,
   type ReminderRow,
   createPartnershipsRepository
@@ -120,6 +122,15 @@ function reminderDto(x: ReminderRow) {
   };
 }
 
+/** A delivered reminder as the inbox shows it. */
+function inboxDto(x: InboxRow) {
+  return {
+    ...reminderDto(x),
+    sentAt: x.sent_at.toISOString(),
+    readAt: x.read_at ? x.read_at.toISOString() : null
+  };
+}
+
 /** The reminder recipients a viewer answers for: the Core Team, or the champion roles they hold. */
 function recipientsOf(v: Viewer): string[] {
   const out: string[] = [];
@@ -132,6 +143,17 @@ function recipientsOf(v: Viewer): string[] {
 /** Reminder listing, in-product delivery and the daily job. */
 export function createRemindersService(ctx: PartnershipsContext) {
   const { db, hubId, clock, policy, repo, today, isCore, ownCommunity } = ctx;
+  /** Whose inbox the viewer reads; null for a champion of no community, who has none. */
+  const inboxOf = async (v: Viewer): Promise<InboxFilter | null> => {
+    const community = isCore(v) ? undefined : await ownCommunity();
+    if (!isCore(v) && !community) return null;
+    return {
+      communityId: community ?? undefined,
+      recipients: recipientsOf(v),
+      hubId,
+      userName: v.name
+    };
+  };
   return {
     /** Reminders for the Core Team (all) or a champion (own community); `due` only those whose time has come. */
     async reminders(v: Viewer, due: boolean) {
@@ -153,29 +175,18 @@ export function createRemindersService(ctx: PartnershipsContext) {
 
     /** Delivered reminders addressed to the viewer: the Core Team's for all communities, a champion's for their own. */
     async inbox(v: Viewer) {
-      const recipients = recipientsOf(v);
-      const community = isCore(v) ? undefined : await ownCommunity();
-      if (!isCore(v) && !community) return [];
-      const rows = await repo.reminderInbox({
-        communityId: community ?? undefined,
-        recipients,
-        hubId,
-        userName: v.name
-      });
-      return rows.map(x => ({
-        ...reminderDto(x),
-        sentAt: x.sent_at.toISOString(),
-        readAt: x.read_at ? x.read_at.toISOString() : null
-      }));
+      const filter = await inboxOf(v);
+      return filter ? (await repo.reminderInbox(filter)).map(inboxDto) : [];
     },
 
     /** Marks a reminder of the viewer's inbox read for them only; one they cannot see is a 404. */
     async markRead(v: Viewer, id: number) {
-      const visible = (await this.inbox(v)).find(x => x.id === id);
-      if (!visible) fail(404, 'not_found', `no reminder ${id} for you`);
+      const filter = await inboxOf(v);
+      const row = filter && (await repo.inboxReminder({ ...filter, id }));
+      if (!row) fail(404, 'not_found', `no reminder ${id} for you`);
       const now = clock.now();
       await repo.markReminderRead(id, hubId, v.name, now);
-      return { ...visible, readAt: visible.readAt ?? now.toISOString() };
+      return inboxDto({ ...row, read_at: row.read_at ?? now });
     },
 
     /** The daily job: clears expired overrides, caches derived statuses (history row per change), reconciles reminders. */

@@ -125,6 +125,17 @@ export interface ReminderRow {
   recipients: string[];
 }
 
+/** Whose inbox: the recipient kinds they answer for, their community (none: all), and the reader. */
+export interface InboxFilter {
+  communityId?: string;
+  recipients: string[];
+  hubId: string;
+  userName: string;
+}
+
+/** A delivered reminder with this reader's read time. */
+export type InboxRow = ReminderRow & { sent_at: Date; read_at: Date | null };
+
 const termColumns = [
   'id',
   'community_id',
@@ -172,6 +183,40 @@ export function createPartnershipsRepository(db: Db) {
         isoDate('r.start_date').as('start_date'),
         isoDateOrNull('r.end_date').as('end_date')
       ]);
+
+  /** A reminder's columns, the anchor date as ISO text; the list and the inbox share them. */
+  const reminderRows = () =>
+    db
+      .selectFrom('partnership_reminders as r')
+      .select([
+        'r.id',
+        'r.key',
+        'r.community_id',
+        'r.term_id',
+        'r.kind',
+        'r.offset_days',
+        'r.due_at',
+        'r.state',
+        'r.recipients',
+        isoDate('r.anchor_date').as('anchor_date')
+      ]);
+
+  /** The reader's inbox: delivered reminders for their recipients (and community), with their read time. */
+  const delivered = (filter: InboxFilter) => {
+    let q = reminderRows()
+      .leftJoin('partnership_reminder_reads as rr', join =>
+        join
+          .onRef('rr.reminder_id', '=', 'r.id')
+          .on('rr.hub_id', '=', filter.hubId)
+          .on('rr.user_name', '=', filter.userName)
+      )
+      .select(['r.sent_at', 'rr.read_at'])
+      .where('r.state', '=', 'sent')
+      .where(sql<boolean>`r.recipients && ${filter.recipients}::text[]`);
+    if (filter.communityId)
+      q = q.where('r.community_id', '=', filter.communityId);
+    return q;
+  };
 
   const enrolments = () =>
     db
@@ -684,25 +729,12 @@ export function createPartnershipsRepository(db: Db) {
       termId?: number;
       prefix?: string;
     }) {
-      let q = db
-        .selectFrom('partnership_reminders')
-        .select([
-          'id',
-          'key',
-          'community_id',
-          'term_id',
-          'kind',
-          'offset_days',
-          'due_at',
-          'state',
-          'recipients',
-          isoDate('anchor_date').as('anchor_date')
-        ]);
+      let q = reminderRows();
       if (filter.communityId)
-        q = q.where('community_id', '=', filter.communityId);
-      if (filter.termId) q = q.where('term_id', '=', filter.termId);
-      if (filter.prefix) q = q.where('key', 'like', `${filter.prefix}%`);
-      return q.orderBy('due_at').orderBy('id').execute() as Promise<
+        q = q.where('r.community_id', '=', filter.communityId);
+      if (filter.termId) q = q.where('r.term_id', '=', filter.termId);
+      if (filter.prefix) q = q.where('r.key', 'like', `${filter.prefix}%`);
+      return q.orderBy('r.due_at').orderBy('r.id').execute() as Promise<
         ReminderRow[]
       >;
     },
@@ -730,45 +762,21 @@ export function createPartnershipsRepository(db: Db) {
     },
 
     /** Delivered reminders addressed to any of `recipients`, newest first, with this reader's read time. */
-    async reminderInbox(filter: {
-      communityId?: string;
-      recipients: string[];
-      hubId: string;
-      userName: string;
-    }): Promise<(ReminderRow & { sent_at: Date; read_at: Date | null })[]> {
-      let q = db
-        .selectFrom('partnership_reminders as r')
-        .leftJoin('partnership_reminder_reads as rr', join =>
-          join
-            .onRef('rr.reminder_id', '=', 'r.id')
-            .on('rr.hub_id', '=', filter.hubId)
-            .on('rr.user_name', '=', filter.userName)
-        )
-        .select([
-          'r.id',
-          'r.key',
-          'r.community_id',
-          'r.term_id',
-          'r.kind',
-          'r.offset_days',
-          'r.due_at',
-          'r.state',
-          'r.recipients',
-          'r.sent_at',
-          'rr.read_at',
-          isoDate('r.anchor_date').as('anchor_date')
-        ])
-        .where('r.state', '=', 'sent')
-        .where(sql<boolean>`r.recipients && ${filter.recipients}::text[]`);
-      if (filter.communityId)
-        q = q.where('r.community_id', '=', filter.communityId);
-      return q
+    async reminderInbox(filter: InboxFilter): Promise<InboxRow[]> {
+      return delivered(filter)
         .orderBy('r.sent_at', 'desc')
         .orderBy('r.id', 'desc')
         .limit(200)
-        .execute() as Promise<
-        (ReminderRow & { sent_at: Date; read_at: Date | null })[]
-      >;
+        .execute() as Promise<InboxRow[]>;
+    },
+
+    /** One reminder of that inbox, or undefined when it is not delivered to this reader. */
+    async inboxReminder(
+      filter: InboxFilter & { id: number }
+    ): Promise<InboxRow | undefined> {
+      return delivered(filter)
+        .where('r.id', '=', filter.id)
+        .executeTakeFirst() as Promise<InboxRow | undefined>;
     },
 
     /** Forgets who read a reminder: a re-armed reminder is new to everyone. */

@@ -1011,6 +1011,107 @@ for (const backend of backends()) {
           'a re-armed reminder is new to its readers'
         );
       });
+
+      it('refuses a reminder not delivered to the reader as if it did not exist, however long the inbox', async () => {
+        const reminders = () => t.app.db.insertInto('partnership_reminders');
+        const base = {
+          community_id: 'own-community',
+          term_id: null,
+          kind: 'term-end-60',
+          anchor_date: '2001-03-01',
+          offset_days: 60,
+          due_at: '2001-01-01T09:00:00Z'
+        };
+        // Older than every other delivery: the oldest falls outside the inbox's newest 200.
+        const rows = await reminders()
+          .values([
+            ...Array.from({ length: 201 }, (_, i) => ({
+              ...base,
+              key: `test:inbox:${i}`,
+              recipients: ['core-team', 'hub_champion'],
+              state: 'sent',
+              sent_at: new Date(Date.UTC(2001, 0, 1, 0, 0, i))
+            })),
+            {
+              ...base,
+              key: 'test:inbox:core-only',
+              recipients: ['core-team'],
+              state: 'sent',
+              sent_at: '2001-01-02T00:00:00Z'
+            },
+            {
+              ...base,
+              key: 'test:inbox:scheduled',
+              recipients: ['core-team', 'community_champion']
+            }
+          ])
+          .returning(['id', 'key'])
+          .execute();
+        const id = (key: string) => rows.find(r => r.key === key)!.id;
+        try {
+          const missing = await api(
+            'POST',
+            '/reminders/999999/read',
+            champion,
+            {}
+          );
+          const refusal = (reminder: number) => ({
+            ...missing.json(),
+            message: `no reminder ${reminder} for you`
+          });
+          for (const key of ['test:inbox:core-only', 'test:inbox:scheduled']) {
+            const refused = await api(
+              'POST',
+              `/reminders/${id(key)}/read`,
+              champion,
+              {}
+            );
+            assert.equal(refused.statusCode, 404, key);
+            assert.deepEqual(refused.json(), refusal(id(key)), key);
+          }
+          const unread = await t.app.db
+            .selectFrom('partnership_reminder_reads')
+            .select('reminder_id')
+            .where('reminder_id', 'in', [
+              id('test:inbox:core-only'),
+              id('test:inbox:scheduled')
+            ])
+            .execute();
+          assert.deepEqual(unread, [], 'a refusal records no read');
+
+          const oldest = id('test:inbox:0');
+          assert.ok(
+            !(await inbox(champion)).reminders.some(r => r.id === oldest),
+            'the oldest is past the inbox page'
+          );
+          const read = await ok(
+            'POST',
+            `/reminders/${oldest}/read`,
+            {},
+            champion
+          );
+          assert.equal(read.id, oldest);
+          assert.ok(read.readAt);
+          assert.ok(
+            (await ok('POST', `/reminders/${id('test:inbox:core-only')}/read`))
+              .readAt,
+            'the Core Team may read what was sent to it'
+          );
+        } finally {
+          await t.app.db
+            .deleteFrom('partnership_reminder_reads')
+            .where(
+              'reminder_id',
+              'in',
+              rows.map(r => r.id)
+            )
+            .execute();
+          await t.app.db
+            .deleteFrom('partnership_reminders')
+            .where('key', 'like', 'test:inbox:%')
+            .execute();
+        }
+      });
     });
 
     describe('training-panel evidence', () => {
