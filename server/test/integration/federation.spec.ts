@@ -230,24 +230,25 @@ describe(
     before(async () => {
       database = await sharedDatabase();
       const common = { CATALYST_DEMO_SEED: '0', CATALYST_REGISTER_HUB: '1' };
-      // One after the other: JupyterHub gives a hub-managed service ten seconds to answer, and
-      // two hubs starting together on two busy cores can miss that. (Concurrent starts on one
-      // database are tested in hubs.registration.spec.ts.)
-      a = await startLocalHub({
-        databaseUrl: database.url,
-        hubId: 'fed-a',
-        env: { ...common, CATALYST_HUB_COMMUNITY: 'community-a' }
-      });
-      b = await startLocalHub({
-        databaseUrl: database.url,
-        hubId: 'fed-b',
-        env: {
-          ...common,
-          CATALYST_HUB_COMMUNITY: 'community-b',
-          CATALYST_HUB_LANGUAGES: 'es,pt',
-          CATALYST_EXTRA_USERS: B_USER
-        }
-      });
+      // Both at once: each service answers its hub's liveness probe while it migrates, and the
+      // registration of two hubs on one database at the same time is itself something users do.
+      [a, b] = await Promise.all([
+        startLocalHub({
+          databaseUrl: database.url,
+          hubId: 'fed-a',
+          env: { ...common, CATALYST_HUB_COMMUNITY: 'community-a' }
+        }),
+        startLocalHub({
+          databaseUrl: database.url,
+          hubId: 'fed-b',
+          env: {
+            ...common,
+            CATALYST_HUB_COMMUNITY: 'community-b',
+            CATALYST_HUB_LANGUAGES: 'es,pt',
+            CATALYST_EXTRA_USERS: B_USER
+          }
+        })
+      ]);
       for (const [key, hub, user] of [
         ['a-champion', a, 'champion'],
         ['a-core', a, 'coreteam'],
