@@ -24,6 +24,8 @@ export interface ICatalystClient {
   getMe(): Promise<IMe>;
   /** Send an authenticated request to a route under the service prefix. */
   request<T>(path: string, init?: CatalystClient.IRequestInit): Promise<T>;
+  /** Open an authenticated event stream under the service prefix (absent: callers poll instead). */
+  stream?(path: string, signal: AbortSignal): Promise<Response>;
 }
 
 /** The token of the Catalyst service client. */

@@ -1,10 +1,11 @@
-/** A starting server's progress as the hub reports it, read again every second while it starts. */
+/** A starting server's progress as the hub reports it: its event stream, else read again every second. */
 import type { TranslationBundle } from '@jupyterlab/translation';
 import * as React from 'react';
 
 import type { AdminApi, ISpawnProgress } from '../api/admin';
+import { takeProgressEvents } from './progressEvents';
 
-/** How often a starting server's progress is read. */
+/** How often a starting server's progress is read when its event stream is not available. */
 const PROGRESS_POLL_MS = 1000;
 
 /** A progress bar and the hub's latest message for one starting server. */
@@ -19,7 +20,8 @@ export function SpawnProgress(props: {
   React.useEffect(() => {
     let stopped = false;
     let timer: ReturnType<typeof setTimeout> | null = null;
-    const read = async () => {
+    const abort = new AbortController();
+    const poll = async () => {
       try {
         const latest = await api.spawnProgress(user, server);
         if (stopped) {
@@ -33,12 +35,39 @@ export function SpawnProgress(props: {
         // The row shows "pending" anyway; the next read may succeed.
       }
       if (!stopped) {
-        timer = setTimeout(() => void read(), PROGRESS_POLL_MS);
+        timer = setTimeout(() => void poll(), PROGRESS_POLL_MS);
       }
     };
-    void read();
+    const follow = async () => {
+      const chunks = api.spawnProgressStream(user, server, abort.signal);
+      if (chunks) {
+        let buffer = '';
+        try {
+          for await (const chunk of chunks) {
+            const { events, rest } = takeProgressEvents(buffer + chunk);
+            buffer = rest;
+            for (const event of events) {
+              if (stopped) {
+                return;
+              }
+              setState(event);
+              if (event.ready || event.failed) {
+                return;
+              }
+            }
+          }
+        } catch {
+          // Not opened, or cut (a proxy that buffers or drops streams): reading the latest event still works.
+        }
+      }
+      if (!stopped) {
+        void poll();
+      }
+    };
+    void follow();
     return () => {
       stopped = true;
+      abort.abort();
       if (timer !== null) {
         clearTimeout(timer);
       }

@@ -232,6 +232,42 @@ export class AdminApi {
     );
   }
 
+  /**
+   * The text of a starting server's progress event stream, chunk by chunk as it arrives; null when the
+   * client cannot open streams. Throws when the stream cannot be opened or breaks.
+   */
+  spawnProgressStream(
+    user: string,
+    server: string,
+    signal: AbortSignal
+  ): AsyncIterable<string> | null {
+    const stream = this._client.stream?.bind(this._client);
+    if (!stream) {
+      return null;
+    }
+    const path = `${serverPath(user, server)}/progress`;
+    return {
+      async *[Symbol.asyncIterator]() {
+        const response = await stream(path, signal);
+        const reader = (
+          response.body as ReadableStream<Uint8Array>
+        ).getReader();
+        const decoder = new TextDecoder();
+        try {
+          for (;;) {
+            const { done, value } = await reader.read();
+            if (done) {
+              return;
+            }
+            yield decoder.decode(value, { stream: true });
+          }
+        } finally {
+          await reader.cancel().catch(() => undefined);
+        }
+      }
+    };
+  }
+
   /** The hub's totals. */
   totals(): Promise<IHubTotals> {
     return this._client.request<IHubTotals>('api/admin/totals');

@@ -253,6 +253,38 @@ describe('jupyterlab-catalyst', () => {
         expect(client.state).toBe('connected');
       });
 
+      it('should open an event stream with the session, exchanging again once on a 401', async () => {
+        const { client, fake } = setup();
+        fake.on(
+          'api/session',
+          sessionAnswer(START, { token: 'old' }),
+          sessionAnswer(START, { token: 'new' })
+        );
+        fake.on(
+          'api/admin/users/bea/server/progress',
+          errorAnswer(401, 'expired_token'),
+          { status: 200, body: 'data: {}' },
+          errorAnswer(403, 'forbidden', 'this needs one of the roles')
+        );
+        const path = 'api/admin/users/bea/server/progress';
+        const signal = new AbortController().signal;
+
+        const response = await client.stream(path, signal);
+
+        expect(response.status).toBe(200);
+        const calls = fake.callsTo(path);
+        expect(calls.map(call => call.headers.get('Authorization'))).toEqual([
+          'Bearer old',
+          'Bearer new'
+        ]);
+        expect(calls[1].headers.get('Accept')).toBe('text/event-stream');
+        expect(calls[1].credentials).toBe('omit');
+        await expect(client.stream(path, signal)).rejects.toMatchObject({
+          status: 403,
+          code: 'forbidden'
+        });
+      });
+
       it('should give up after one re-exchange when the service keeps answering 401', async () => {
         const { client, fake } = setup();
         fake.on('api/session', sessionAnswer(START));

@@ -147,6 +147,36 @@ export class CatalystClient implements ICatalystClient, IDisposable {
     return (await response.json()) as T;
   }
 
+  /**
+   * Open an authenticated event stream under the service prefix; the caller reads and cancels its body.
+   *
+   * #### Notes
+   * The browser's EventSource cannot send the session's Authorization header, so this is a fetch whose
+   * body is read as it arrives. It is not retried and has no timeout: the caller decides what to fall
+   * back to, and aborts with `signal`.
+   */
+  async stream(path: string, signal: AbortSignal): Promise<Response> {
+    const url = joinUrl(this._requireBaseUrl(), path);
+    const open = async () =>
+      this._fetch(url, {
+        headers: {
+          Authorization: `Bearer ${await this._validToken()}`,
+          Accept: 'text/event-stream'
+        },
+        credentials: 'omit',
+        signal
+      });
+    let response = await open();
+    if (response.status === 401) {
+      this._session = null;
+      response = await open();
+    }
+    if (!response.ok || !response.body) {
+      throw await ApiError.fromResponse(response);
+    }
+    return response;
+  }
+
   /** Stop listening to connectivity events and drop the session. */
   dispose(): void {
     if (this._isDisposed) {
