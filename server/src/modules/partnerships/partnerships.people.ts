@@ -5,6 +5,7 @@ import {
   fail
 } from './partnerships.context.js';
 import { reconcileCommunity } from './partnerships.reminders.js';
+import { createHelpRepository } from '../training/training.help.repository.js';
 
 /** A person's data: export and erasure. */
 export function createPeopleService(ctx: PartnershipsContext) {
@@ -45,21 +46,31 @@ export function createPeopleService(ctx: PartnershipsContext) {
       return this.personData(found.id);
     },
 
-    /** Erases a person with their roles and enrolments. */
+    /**
+     * Erases a person with their roles and enrolments, and the help requests (with their notes)
+     * they wrote as a hub user on any hub, named by their email or GitHub handle as `/me` matches.
+     */
     async erasePerson(actor: string, id: number) {
+      // Filled in the transaction, so that the audit row says how much went.
+      const detail: Record<string, unknown> = {};
       return change(
         actor,
         'partnerships.person.erase',
         `person:${id}`,
-        {},
-        async r => {
-          if (!(await r.findPerson(id)))
-            fail(404, 'not_found', `no person ${id}`);
+        detail,
+        async (r, trx) => {
+          const person = await r.findPerson(id);
+          if (!person) fail(404, 'not_found', `no person ${id}`);
           const communities = new Set(
             (await r.rolesOfPerson(id)).map(x => x.community_id)
           );
           await r.deletePerson(id);
           for (const c of communities) await reconcileCommunity(ctx, r, c);
+          detail.helpRequests = await createHelpRepository(trx).eraseForUsers(
+            [person.email, person.github_handle].filter(
+              (name): name is string => !!name
+            )
+          );
         }
       );
     }

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import {
   buildTestApp,
@@ -19,6 +20,7 @@ import {
   type CourseTutorial
 } from './partnerships.training-evidence.js';
 import { SHIPPED_TUTORIALS } from '../training/training.routes.js';
+import { createHelpRepository } from '../training/training.help.repository.js';
 
 const BASE = '/services/catalyst/api/partnerships';
 const HUB = 'hub-a';
@@ -1448,6 +1450,73 @@ for (const backend of backends()) {
           (await api('GET', `/people/${e.person.id}`, core)).statusCode,
           404
         );
+      });
+
+      it('erasing a person erases the help requests they wrote on every hub, and no one else’s', async () => {
+        const person = (
+          await ok('POST', '/enrolments', {
+            person: {
+              email: 'Helper@example.org',
+              githubHandle: 'Helper-GH',
+              name: 'H'
+            },
+            programme: 'open_seeds'
+          })
+        ).person;
+        const [episode] = await loadHubChampionCourse(SHIPPED_TUTORIALS);
+        // On this hub, through the training panel's own route.
+        const ask = async (userName: string, key: string) => {
+          const res = await t.app.inject({
+            method: 'POST',
+            url: '/services/catalyst/api/training/help',
+            headers: {
+              authorization: `Bearer ${token(userName, ['member'])}`,
+              'idempotency-key': key
+            },
+            payload: {
+              tutorialId: episode!.id,
+              version: episode!.version,
+              stepId: episode!.stepIds[0],
+              note: `stuck, says ${userName}`
+            }
+          });
+          assert.equal(res.statusCode, 201, res.body);
+        };
+        await ask('helper@example.org', 'erase-help-1');
+        await ask('bystander', 'erase-help-2');
+        // On another hub of the federation, where the same person signs in with GitHub.
+        await t.app.db
+          .insertInto('hubs')
+          .values({ id: 'hub-erase-b', name: 'B', url: 'http://b.invalid/' })
+          .execute();
+        await createHelpRepository(t.app.db).create({
+          id: randomUUID(),
+          hubId: 'hub-erase-b',
+          userName: 'helper-gh',
+          clientKey: 'erase-help-3',
+          tutorialId: episode!.id,
+          version: episode!.version,
+          stepId: episode!.stepIds[0]!,
+          note: 'stuck on hub B',
+          context: null
+        });
+
+        await ok('DELETE', `/people/${person.id}`);
+        const left = await t.app.db
+          .selectFrom('training_help_requests')
+          .select(['hub_id', 'user_name', 'note'])
+          .where('client_key', 'like', 'erase-help-%')
+          .execute();
+        assert.deepEqual(left, [
+          { hub_id: HUB, user_name: 'bystander', note: 'stuck, says bystander' }
+        ]);
+        const audit = await t.app.db
+          .selectFrom('audit_log')
+          .select('detail')
+          .where('action', '=', 'partnerships.person.erase')
+          .where('target', '=', `person:${person.id}`)
+          .executeTakeFirstOrThrow();
+        assert.deepEqual(audit.detail, { helpRequests: 2 });
       });
 
       it('anyone exports their own data by their hub user name, and only their own', async () => {

@@ -1,5 +1,5 @@
 /** Queries on "I'm stuck" requests; no HTTP and no rules beyond what SQL enforces. */
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database } from '../../db/database.js';
 import type { TrainingHelpRequestsTable } from './training.tables.js';
 
@@ -82,6 +82,20 @@ export function createHelpRepository(db: Kysely<Database>) {
         .where('id', '=', id)
         .returningAll()
         .executeTakeFirst();
+    },
+
+    /** Deletes every request (note and context with it) of these hub user names on every hub; how many. */
+    async eraseForUsers(userNames: string[]): Promise<number> {
+      if (userNames.length === 0) return 0;
+      const erased = await db
+        .deleteFrom('training_help_requests')
+        .where(
+          sql<string>`lower(user_name)`,
+          'in',
+          userNames.map(name => name.toLowerCase())
+        )
+        .executeTakeFirst();
+      return Number(erased.numDeletedRows);
     }
   };
 }
