@@ -538,7 +538,8 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async app => {
   app.delete(
     '/people/:id',
     route({
-      summary: 'Erase a person, their role assignments and enrolments',
+      summary:
+        'Erase a person, their role assignments, enrolments and training help requests',
       who: core,
       params: IdParams,
       response: OkAnswer,
