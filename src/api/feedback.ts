@@ -130,6 +130,27 @@ export interface ISubmitted {
   receipt: string | null;
 }
 
+/** Everything the feedback service holds under a person's name (`GET me/export`). */
+export interface IMyFeedbackData {
+  exportedAt: string;
+  user: string;
+  hub: string;
+  items: IFeedbackItem[];
+  supports: { itemId: string; title: string }[];
+  reports: { itemId: string; reason: string; at: string }[];
+  note: string;
+}
+
+/** What erasing does to one's identified items: delete them, or keep them signed "former participant". */
+export type EraseMode = 'delete' | 'reattribute';
+
+/** How much `POST me/erase` erased. */
+export interface IErased {
+  items: number;
+  supports: number;
+  reports: number;
+}
+
 /** Triage filters (also used by the export). */
 export interface ITriageFilters {
   state?: string;
@@ -248,6 +269,16 @@ export class FeedbackApi {
       `${BASE}items/${enc(id)}/report`,
       post({ reason })
     );
+  }
+
+  /** Everything the service holds under my name: identified items, supports, reports. */
+  exportMine(): Promise<IMyFeedbackData> {
+    return this._client.request(`${BASE}me/export`);
+  }
+
+  /** Erase my identified items (deleted or re-attributed), my supports and my reports. */
+  eraseMine(mode: EraseMode): Promise<IErased> {
+    return this._client.request(`${BASE}me/erase`, post({ mode }));
   }
 
   /** Consultations addressed to this hub (scheduled, open, recently closed). */

@@ -33,6 +33,20 @@ async function find(widget: Widget, selector: string): Promise<HTMLElement> {
   throw new Error(`Nothing matches ${selector}`);
 }
 
+/** A button of the open dialog, by its label. */
+async function dialogButton(label: string): Promise<HTMLElement> {
+  for (let i = 0; i < 50; i++) {
+    const found = Array.from(
+      document.body.querySelectorAll<HTMLElement>('.jp-Dialog-button')
+    ).find(b => b.textContent === label);
+    if (found) {
+      return found;
+    }
+    await framePromise();
+  }
+  throw new Error(`No dialog button ${label}`);
+}
+
 async function settle(): Promise<void> {
   for (let i = 0; i < 3; i++) {
     await framePromise();
@@ -397,6 +411,101 @@ describe('feedback widget', () => {
     );
     expect(widget.node.querySelector('img, script, b')).toBeNull();
     expect((window as { __pwned?: number }).__pwned).toBeUndefined();
+  });
+
+  it('downloads everything held under my name as a JSON file from My feedback', async () => {
+    const data = {
+      exportedAt: '2026-11-27T10:00:00.000Z',
+      user: 'member',
+      hub: 'demo',
+      items: [item()],
+      supports: [{ itemId: 'i9', title: 'Someone else’s idea' }],
+      reports: [],
+      note: 'Anonymous items are not linked to you and are not included.'
+    };
+    (api as { exportMine?: unknown }).exportMine = jest.fn(async () => data);
+    const blobs: Blob[] = [];
+    const names: string[] = [];
+    URL.createObjectURL = jest.fn((blob: Blob) => {
+      blobs.push(blob);
+      return 'blob:export';
+    });
+    URL.revokeObjectURL = jest.fn();
+    const click = jest
+      .spyOn(HTMLAnchorElement.prototype, 'click')
+      .mockImplementation(function (this: HTMLAnchorElement) {
+        names.push(this.download);
+      });
+    try {
+      open();
+      (await find(widget, '[data-tab="mine"]')).click();
+      (await find(widget, '.jp-Catalyst-feedback-export')).click();
+      await settle();
+      expect(names).toEqual(['catalyst-feedback-member-2026-11-27.json']);
+      const text = await new Promise<string>(resolve => {
+        const reader = new FileReader();
+        reader.onload = () => resolve(reader.result as string);
+        reader.readAsText(blobs[0]);
+      });
+      expect(JSON.parse(text)).toEqual(data);
+      expect(
+        widget.node.querySelector('.jp-Catalyst-feedback-status')!.textContent
+      ).toBe('Your data was downloaded.');
+    } finally {
+      click.mockRestore();
+    }
+  });
+
+  it('erases my data in the chosen way only once confirmed, and forgets what this browser kept of it', async () => {
+    const erase = jest.fn(async () => ({ items: 1, supports: 2, reports: 0 }));
+    (api as { eraseMine?: unknown }).eraseMine = erase;
+    const model = open();
+    await fill('A signed idea to erase', 'Body');
+    await send();
+    await fill('An anonymous idea to keep', 'Body');
+    (
+      (await find(
+        widget,
+        '.jp-Catalyst-feedback-anonymity input[type="checkbox"]'
+      )) as HTMLInputElement
+    ).click();
+    await settle();
+    await send();
+    expect(model.entries.map(e => e.state)).toEqual(['sent', 'sent']);
+
+    (await find(widget, '[data-tab="mine"]')).click();
+    const deleteChoice = (await find(
+      widget,
+      'input[name="jp-Catalyst-feedback-eraseMode"][value="delete"]'
+    )) as HTMLInputElement;
+    deleteChoice.click();
+    await settle();
+
+    // Cancelled: nothing is erased.
+    (await find(widget, '.jp-Catalyst-feedback-erase')).click();
+    (await dialogButton('Keep my data')).click();
+    await settle();
+    expect(erase).not.toHaveBeenCalled();
+
+    (await find(widget, '.jp-Catalyst-feedback-erase')).click();
+    const dialog = await find({ node: document.body } as Widget, '.jp-Dialog');
+    expect(dialog.textContent).toContain(
+      'Your signed items are deleted with their responses and history.'
+    );
+    expect(dialog.textContent).toContain('Anonymous items are not affected');
+    (await dialogButton('Erase')).click();
+    await settle();
+    await settle();
+    expect(erase).toHaveBeenCalledWith('delete');
+    expect(
+      widget.node.querySelector('.jp-Catalyst-feedback-status')!.textContent
+    ).toBe('Erased: 1 items, 2 supports, 0 reports.');
+    // The signed item's local record is gone; the anonymous one and its receipt stay.
+    expect(model.entries.map(e => e.body.title)).toEqual([
+      'An anonymous idea to keep'
+    ]);
+    expect(model.receipts).toHaveLength(1);
+    expect(api.mine).toHaveBeenCalledTimes(2);
   });
 
   it('shows triage only to the Core Team', async () => {

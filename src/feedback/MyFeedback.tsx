@@ -5,6 +5,7 @@ import * as React from 'react';
 
 import type { IFeedbackItem, ReportReason } from '../api/feedback';
 import { languageName, stateLabel, topicLabel } from './labels';
+import { MyData } from './MyData';
 import { RadioBody } from './RadioBody';
 import type { FeedbackModel } from './model';
 
@@ -184,6 +185,7 @@ export function MyFeedback(props: IListProps): JSX.Element {
           </ItemCard>
         ))
       )}
+      <MyData {...props} />
     </div>
   );
 }

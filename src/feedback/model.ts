@@ -3,11 +3,14 @@ import { ISignal, Signal } from '@lumino/signaling';
 
 import { ApiError } from '../api/errors';
 import type {
+  EraseMode,
   FeedbackApi,
   IConsultation,
   IFeedbackContext,
   IFeedbackItem,
+  IErased,
   IFeedbackOptions,
+  IMyFeedbackData,
   INewFeedback,
   ReportReason
 } from '../api/feedback';
@@ -232,6 +235,33 @@ export class FeedbackModel {
     );
     this._mine = this._mine.map(i => (i.id === item.id ? updated : i));
     this._changed.emit();
+  }
+
+  /** Everything the service holds under my name, for download. */
+  exportMine(): Promise<IMyFeedbackData> {
+    return this._api.exportMine();
+  }
+
+  /**
+   * Erase my identified items (deleted or signed "former participant"), supports and reports.
+   *
+   * #### Notes
+   * This browser's records of the erased items go too; anonymous items and their receipts stay,
+   * since the service cannot tell they are mine.
+   */
+  async eraseMine(mode: EraseMode): Promise<IErased> {
+    const erased = await this._api.eraseMine(mode);
+    for (const entry of this._outbox.entries) {
+      const delivered = entry.state === 'sent' || entry.state === 'answered';
+      if (delivered && !entry.body.anonymous) {
+        this._outbox.remove(entry.key);
+      }
+    }
+    this._reported.clear();
+    this._community = [];
+    this._communityCursor = null;
+    await this.loadMine();
+    return erased;
   }
 
   /** Report an item to the Core Team. */
