@@ -191,6 +191,11 @@ test.describe('Hub admin console', () => {
     await admin.getByRole('tab', { name: 'Groups' }).click();
     const group = admin.locator('tr[data-group="ui-csv-cohort"]');
     await expect(group).toContainText('0');
+    // The group that makes Hub Champions cannot be deleted from here: no Delete button, and why.
+    const champions = admin.locator('tr[data-group="hub-champions"]');
+    await expect(champions).toContainText('gives the Hub Champion role');
+    await expect(champions.getByRole('button')).toHaveText(['Edit']);
+    await expect(group.getByRole('button', { name: 'Delete' })).toBeVisible();
     await group.getByRole('button', { name: 'Edit' }).click();
     await admin.getByRole('button', { name: 'Add property' }).click();
     await admin.getByLabel('Property name').fill('cpu_limit');
