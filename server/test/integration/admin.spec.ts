@@ -217,7 +217,8 @@ describe('admin console through a real hub', () => {
         users: ['it-carol'],
         memberCount: 1,
         properties: {},
-        managed: null
+        managed: null,
+        grantsRole: null
       }
     ]);
     assert.equal((await admin(champion, 'DELETE', '/groups/it-g')).status, 200);
@@ -252,11 +253,7 @@ describe('admin console through a real hub', () => {
       assert.equal(res.status, 403, `${method} ${path}`);
       assert.equal(((await res.json()) as { code: string }).code, code);
     }
-    const roleGroup = await admin(
-      champion,
-      'DELETE',
-      '/groups/hub-champions'
-    );
+    const roleGroup = await admin(champion, 'DELETE', '/groups/hub-champions');
     assert.equal(roleGroup.status, 409);
     assert.match(
       ((await roleGroup.json()) as { message: string }).message,
