@@ -1,5 +1,6 @@
 /** Governance feedback through the real hub and service: a submission survives a real outage of the service. */
 import { execFileSync } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 
 import AxeBuilder from '@axe-core/playwright';
 import type { IJupyterLabPageFixture } from '@jupyterlab/galata';
@@ -213,5 +214,28 @@ test.describe.serial('Feedback followed and answered', () => {
       .filter({ hasText: '<img' });
     await expectLiteral(hostile, '.jp-Catalyst-feedback-itemTitle');
     expect(await pwned(page)).toBeUndefined();
+
+    // Her data: the download holds her signed items and nothing of the anonymous one.
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      widget.getByRole('button', { name: 'Descargar mis datos (JSON)' }).click()
+    ]);
+    const data = JSON.parse(await readFile(await file.path(), 'utf8')) as {
+      user: string;
+      items: { title: string }[];
+    };
+    expect(data.user).toBe('member');
+    const titles = data.items.map(i => i.title);
+    expect(titles).toEqual(expect.arrayContaining([declinedTitle, HOSTILE_TITLE]));
+    expect(titles).not.toContain(anonymousTitle);
+    // Erased, kept for the community as "former participant": no longer hers.
+    await widget.getByLabel('se quedan para la comunidad, firmados como “antiguo participante”').check();
+    await widget.getByRole('button', { name: 'Borrar mis datos…' }).click();
+    await page.locator('.jp-Dialog').getByRole('button', { name: 'Borrar', exact: true }).click();
+    await expect(widget.locator('.jp-Catalyst-feedback-status')).toHaveText(
+      `Borrado: ${titles.length} aportes, 0 apoyos, 0 denuncias.`
+    );
+    await expect(item).toHaveCount(0);
+    await expect(hostile).toHaveCount(0);
   });
 });
