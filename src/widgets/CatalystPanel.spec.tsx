@@ -149,7 +149,6 @@ describe('jupyterlab-catalyst', () => {
       await find(panel, '.jp-Catalyst-toolList');
 
       expect(panel.node.querySelectorAll('.jp-Catalyst-tool')).toHaveLength(0);
-      expect(panel.node.querySelector('.jp-Catalyst-upcoming')).toBeNull();
     });
 
     it('should render in Spanish when JupyterLab runs in Spanish', async () => {
