@@ -8,6 +8,8 @@ import type { Logger } from '../logger.js';
 export interface PoolOptions {
   max: number;
   connectionTimeoutMillis?: number;
+  /** Runs on each new connection before its first query. */
+  onConnect?: (client: pg.ClientBase) => Promise<void>;
 }
 
 /** A pool that survives the database going away: idle clients' errors are logged, not thrown. */
@@ -21,7 +23,10 @@ export function createPool(
     max: options.max,
     // Fail fast while the database is down, so requests get a 503 instead of hanging.
     connectionTimeoutMillis: options.connectionTimeoutMillis ?? 3000,
-    idleTimeoutMillis: 30000
+    idleTimeoutMillis: 30000,
+    // pg-pool awaits the promise before handing the connection out; its types say void.
+    onConnect: options.onConnect as
+      ((client: pg.ClientBase) => void) | undefined
   });
   // Without this listener a database restart emits an unhandled 'error' and kills the process.
   pool.on('error', error => {

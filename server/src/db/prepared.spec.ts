@@ -10,7 +10,11 @@ import {
 import { silentLogger } from '../logger.js';
 import type { Database } from './database.js';
 import { createKysely, createPool } from './pool.js';
-import { precompile, usePreparedStatements } from './prepared.js';
+import {
+  forgetPreparedStatements,
+  precompile,
+  usePreparedStatements
+} from './prepared.js';
 
 // A table of our own, so the test does not depend on any migration.
 type Db = Database & { things: { id: string; label: string; kind: string } };
@@ -23,9 +27,17 @@ for (const backend of backends()) {
 
     before(async () => {
       database = await startDatabase(backend);
-      // One connection, so the prepared-statement catalogue we read is the one queries used.
-      pool = createPool(database.url, { max: 1 }, silentLogger);
-      if (backend === 'postgres') usePreparedStatements(pool);
+      // One connection, so the prepared-statement catalogue we read is the one queries used (and
+      // PGlite, one session for every connection, can hold named statements), as the service runs.
+      pool = createPool(
+        database.url,
+        {
+          max: 1,
+          onConnect: backend === 'pglite' ? forgetPreparedStatements : undefined
+        },
+        silentLogger
+      );
+      usePreparedStatements(pool);
       db = createKysely(pool) as unknown as Kysely<Db>;
       await sql`create table things (id text primary key, label text not null, kind text not null)`.execute(
         db
@@ -84,22 +96,66 @@ for (const backend of backends()) {
       );
     });
 
-    if (backend === 'postgres') {
-      it('runs as a named statement that PostgreSQL prepared once for the connection', async () => {
+    it('runs as a named statement that the database prepared once for the connection', async () => {
+      const byId = precompile(
+        db,
+        (q: Kysely<Db>, id: string) =>
+          q.selectFrom('things').select('label').where('id', '=', id),
+        1
+      );
+      for (const id of ['a', 'b', 'c']) await byId(id);
+      const { rows } = await sql<{ name: string; statement: string }>`
+        select name, statement from pg_prepared_statements`.execute(db);
+      const ours = rows.filter(
+        r => r.statement === 'select "label" from "things" where "id" = $1'
+      );
+      assert.equal(ours.length, 1, JSON.stringify(rows));
+      assert.match(ours[0].name, /^catalyst_[0-9a-f]{16}$/);
+    });
+
+    if (backend === 'pglite') {
+      it('keeps working after the connection is replaced, because the shared session is reset', async () => {
         const byId = precompile(
           db,
           (q: Kysely<Db>, id: string) =>
             q.selectFrom('things').select('label').where('id', '=', id),
           1
         );
-        for (const id of ['a', 'b', 'c']) await byId(id);
-        const { rows } = await sql<{ name: string; statement: string }>`
-          select name, statement from pg_prepared_statements`.execute(db);
-        const ours = rows.filter(
-          r => r.statement === 'select "label" from "things" where "id" = $1'
+        assert.deepEqual(await byId('a'), [{ label: 'Apple' }]);
+        // A new pool is a new connection to the same PGlite session, which still holds the statement.
+        const connect = (reset: boolean) => {
+          const next = createPool(
+            database.url,
+            { max: 1, onConnect: reset ? forgetPreparedStatements : undefined },
+            silentLogger
+          );
+          usePreparedStatements(next);
+          return next;
+        };
+        await pool.end();
+        const unreset = connect(false);
+        const unresetDb = createKysely(unreset) as unknown as Kysely<Db>;
+        const again = precompile(
+          unresetDb,
+          (q: Kysely<Db>, id: string) =>
+            q.selectFrom('things').select('label').where('id', '=', id),
+          1
         );
-        assert.equal(ours.length, 1, JSON.stringify(rows));
-        assert.match(ours[0].name, /^catalyst_[0-9a-f]{16}$/);
+        await assert.rejects(
+          again('b'),
+          /already exists/,
+          'without the reset the names collide'
+        );
+        await unresetDb.destroy();
+        pool = connect(true);
+        db = createKysely(pool) as unknown as Kysely<Db>;
+        const reset = precompile(
+          db,
+          (q: Kysely<Db>, id: string) =>
+            q.selectFrom('things').select('label').where('id', '=', id),
+          1
+        );
+        assert.deepEqual(await reset('b'), [{ label: 'Bean' }]);
       });
     }
   });

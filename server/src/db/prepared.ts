@@ -57,8 +57,10 @@ export function precompile<DB, Args extends string[], Row>(
 /**
  * Runs precompiled SQL as named statements on this pool's connections.
  *
- * Only for a real PostgreSQL server: the embedded PGlite serves all connections from one session,
- * where two connections preparing the same name would collide. A pooler that does not keep
+ * On a real PostgreSQL server, or on the embedded PGlite with a pool of one connection: PGlite
+ * serves all connections from one session, where two connections preparing the same name would
+ * collide (the database plugin decides, and resets the session's statements on each new
+ * connection). A pooler that does not keep
  * sessions (PgBouncer in transaction mode before 1.21) cannot hold them either: the
  * `CATALYST_DB_PREPARED_STATEMENTS=0` setting turns this off.
  */
@@ -74,4 +76,15 @@ export function usePreparedStatements(pool: pg.Pool): void {
         : query(...args);
     };
   });
+}
+
+/**
+ * Drops the statements a previous connection prepared in this session. The embedded PGlite keeps
+ * one session for every connection, so a new pg client (which prepares from none) would otherwise
+ * collide with the names its predecessor left behind.
+ */
+export async function forgetPreparedStatements(
+  client: pg.ClientBase
+): Promise<void> {
+  await client.query('deallocate all');
 }

@@ -8,7 +8,10 @@ import type { Database } from '../db/database.js';
 import { migrateToLatest } from '../db/migrator.js';
 import { PgliteProcess } from '../db/pglite-process.js';
 import { createKysely, createPool } from '../db/pool.js';
-import { usePreparedStatements } from '../db/prepared.js';
+import {
+  forgetPreparedStatements,
+  usePreparedStatements
+} from '../db/prepared.js';
 
 /** Which store backs the service. */
 export type Store = 'pglite' | 'postgres';
@@ -38,13 +41,21 @@ async function databasePlugin(
     : new PgliteProcess({ dataDir: config.dataDir, log: app.log });
   const store: Store = pglite ? 'pglite' : 'postgres';
   const url = pglite ? await pglite.start() : (config.databaseUrl as string);
-  // PGlite runs one query at a time behind its multiplexer: a few connections are plenty.
+  // PGlite runs one query at a time behind its multiplexer, from one session for all connections:
+  // one connection loses nothing, and it is what lets the embedded store use named prepared
+  // statements too (two connections preparing one name in a shared session would collide).
+  const max = config.dbPoolMax ?? (pglite ? 1 : 10);
+  const prepared = config.dbPreparedStatements && (!pglite || max === 1);
   const pool = createPool(
     url,
-    { max: config.dbPoolMax ?? (pglite ? 4 : 10) },
+    {
+      max,
+      // PGlite's session outlives a dropped connection, with the statements it prepared.
+      onConnect: pglite && prepared ? forgetPreparedStatements : undefined
+    },
     app.log
   );
-  if (!pglite && config.dbPreparedStatements) usePreparedStatements(pool);
+  if (prepared) usePreparedStatements(pool);
   const db = createKysely(pool);
   const close = async (): Promise<void> => {
     await db.destroy();
