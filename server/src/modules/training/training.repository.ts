@@ -20,31 +20,37 @@ export interface ProgressWrite {
   clientUpdatedAt: Date;
 }
 
-/** Training queries over one database or one transaction. */
+/** The columns an upsert writes, in `progressValues` order. */
+const progressColumns = sql`(hub_id, user_name, tutorial_id, version, step_id, status, attempts,
+  hints_used, first_passed_at, client_updated_at)`;
+
+/** A step's progress row is one per hub, user, tutorial version and step. */
+const progressKey = sql`(hub_id, user_name, tutorial_id, version, step_id)`;
+
+/** One row of values for `progressColumns`. */
+function progressValues(write: ProgressWrite) {
+  return sql`(${write.hubId}, ${write.userName}, ${write.tutorialId}, ${write.version},
+    ${write.stepId}, ${write.status}, ${write.attempts}::integer, ${write.hintsUsed}::integer,
+    ${write.passedAt}::timestamptz, ${write.clientUpdatedAt}::timestamptz)`;
+}
+
+/**
+ * How an update merges into the stored row: the newest client time wins for status, counts never
+ * go down, and the earliest pass is kept (least() ignores nulls in PostgreSQL, so either side may
+ * still be unset).
+ */
+const mergeRules = sql`
+  status = case when excluded.client_updated_at >= training_progress.client_updated_at
+                then excluded.status else training_progress.status end,
+  attempts = greatest(training_progress.attempts, excluded.attempts),
+  hints_used = greatest(training_progress.hints_used, excluded.hints_used),
+  first_passed_at = least(training_progress.first_passed_at, excluded.first_passed_at),
+  client_updated_at = greatest(training_progress.client_updated_at, excluded.client_updated_at),
+  updated_at = now()`;
+
+/** Training queries over one database. */
 function trainingQueries(db: Kysely<Database>) {
   return {
-    /**
-     * Claims an idempotency key; false when it was already claimed.
-     *
-     * #### Notes
-     * A concurrent claim of the same key waits on the row lock until the first one commits.
-     */
-    async claimKey(
-      hubId: string,
-      userName: string,
-      key: string
-    ): Promise<boolean> {
-      const row = await db
-        .insertInto('training_idempotency')
-        .values({ hub_id: hubId, user_name: userName, key, response: null })
-        .onConflict(oc =>
-          oc.columns(['hub_id', 'user_name', 'key']).doNothing()
-        )
-        .returning('key')
-        .executeTakeFirst();
-      return row !== undefined;
-    },
-
     /** The answer stored under a key. */
     async storedResponse(
       hubId: string,
@@ -61,63 +67,55 @@ function trainingQueries(db: Kysely<Database>) {
       return row?.response ?? null;
     },
 
-    /** Keeps the answer given under a key. */
-    async storeResponse(
-      hubId: string,
-      userName: string,
-      key: string,
-      response: Record<string, unknown>
-    ): Promise<void> {
-      await db
-        .updateTable('training_idempotency')
-        .set({ response: JSON.stringify(response) })
-        .where('hub_id', '=', hubId)
-        .where('user_name', '=', userName)
-        .where('key', '=', key)
-        .execute();
-    },
-
     /**
      * Upserts a step's progress: the newest client time wins for status and counts never go
      * down; the earliest pass is kept whatever order updates arrive in.
      */
     async upsert(write: ProgressWrite): Promise<ProgressRow> {
-      const newer = sql<boolean>`excluded.client_updated_at >= training_progress.client_updated_at`;
-      return db
-        .insertInto('training_progress')
-        .values({
-          hub_id: write.hubId,
-          user_name: write.userName,
-          tutorial_id: write.tutorialId,
-          version: write.version,
-          step_id: write.stepId,
-          status: write.status,
-          attempts: write.attempts,
-          hints_used: write.hintsUsed,
-          first_passed_at: write.passedAt,
-          client_updated_at: write.clientUpdatedAt
-        })
-        .onConflict(oc =>
-          oc
-            .columns([
-              'hub_id',
-              'user_name',
-              'tutorial_id',
-              'version',
-              'step_id'
-            ])
-            .doUpdateSet({
-              status: sql`case when ${newer} then excluded.status else training_progress.status end`,
-              attempts: sql`greatest(training_progress.attempts, excluded.attempts)`,
-              hints_used: sql`greatest(training_progress.hints_used, excluded.hints_used)`,
-              // least() ignores nulls in PostgreSQL, so either side may still be unset.
-              first_passed_at: sql`least(training_progress.first_passed_at, excluded.first_passed_at)`,
-              client_updated_at: sql`greatest(training_progress.client_updated_at, excluded.client_updated_at)`,
-              updated_at: sql`now()`
-            })
+      const { rows } = await sql<ProgressRow>`
+        insert into training_progress ${progressColumns}
+        values ${progressValues(write)}
+        on conflict ${progressKey} do update set ${mergeRules}
+        returning *`.execute(db);
+      return rows[0];
+    },
+
+    /**
+     * The upsert under an idempotency key, in one statement (one round trip, one commit): the
+     * key is claimed with the row it produced, and a key already claimed changes nothing.
+     * `claimed` is false when the key was used before, or by a concurrent repeat that committed
+     * first; the caller then answers with that first row.
+     *
+     * #### Notes
+     * A concurrent repeat may apply the same write twice before its claim finds the first one:
+     * the merge rules make that a no-op, bar `updated_at`.
+     */
+    async upsertOnce(
+      write: ProgressWrite,
+      key: string
+    ): Promise<{ row: ProgressRow; claimed: boolean } | null> {
+      const { hubId, userName } = write;
+      const { rows } = await sql<ProgressRow & { claimed: boolean }>`
+        with up as (
+          insert into training_progress ${progressColumns}
+          select * from (values ${progressValues(write)}) as v
+           where not exists (
+             select 1 from training_idempotency
+              where hub_id = ${hubId} and user_name = ${userName} and key = ${key})
+          on conflict ${progressKey} do update set ${mergeRules}
+          returning *
+        ), claim as (
+          insert into training_idempotency (hub_id, user_name, key, response)
+          select ${hubId}, ${userName}, ${key}, to_jsonb(up) from up
+          on conflict do nothing
+          returning key
         )
-        .returningAll()
-        .executeTakeFirstOrThrow();
+        select up.*, exists (select 1 from claim) as claimed from up`.execute(
+        db
+      );
+      if (!rows[0]) return null;
+      const { claimed, ...row } = rows[0];
+      return { row, claimed };
     },
 
     /** Every progress row of one user of a hub. */
@@ -151,21 +149,12 @@ function trainingQueries(db: Kysely<Database>) {
   };
 }
 
-/** Training queries bound to a database or a transaction. */
+/** Training queries bound to a database. */
 export type TrainingQueries = ReturnType<typeof trainingQueries>;
 
-/** Training queries plus transactions over them. */
+/** Training queries. */
 export function createTrainingRepository(db: Kysely<Database>) {
-  return {
-    ...trainingQueries(db),
-
-    /** Runs `work` in a transaction with queries bound to it. */
-    async transaction<T>(
-      work: (trx: TrainingQueries) => Promise<T>
-    ): Promise<T> {
-      return db.transaction().execute(trx => work(trainingQueries(trx)));
-    }
-  };
+  return trainingQueries(db);
 }
 
 /** The training repository's interface. */

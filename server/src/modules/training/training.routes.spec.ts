@@ -125,6 +125,40 @@ for (const backend of backends()) {
       assert.equal(first.json().attempts, 1);
     });
 
+    it('answers a key stored before the one-statement upsert with what it kept', async () => {
+      const token = jwt(t, 'dora');
+      const kept = {
+        tutorialId: TUTORIAL,
+        version: '2026.11.1',
+        stepId: 'create-notebook',
+        status: 'passed',
+        attempts: 1,
+        hintsUsed: 0,
+        firstPassedAt: at(1),
+        updatedAt: at(1)
+      };
+      await t.app.db
+        .insertInto('training_idempotency')
+        .values({
+          hub_id: t.config.hubId,
+          user_name: 'dora',
+          key: 'key-dora-0000001',
+          response: JSON.stringify(kept)
+        })
+        .execute();
+      const replay = await put(
+        t,
+        token,
+        'create-notebook',
+        { status: 'failed', attempts: 4, hintsUsed: 0, clientTime: at(2) },
+        'key-dora-0000001'
+      );
+      assert.equal(replay.statusCode, 200, replay.body);
+      assert.deepEqual(replay.json(), kept);
+      const mine = await get(t, token, 'progress');
+      assert.deepEqual(mine.json().progress, [], 'the replay wrote nothing');
+    });
+
     it('applies concurrent repeats of one key once', async () => {
       const token = jwt(t, 'cleo');
       const body = {
@@ -198,6 +232,21 @@ for (const backend of backends()) {
         'key-ben-00000004'
       );
       assert.equal(earlier.json().firstPassedAt, at(3));
+      // A resend of the first pass (its reply was lost) gets that first answer, dates and all.
+      const resent = await put(
+        t,
+        token,
+        'run-cell',
+        {
+          status: 'passed',
+          attempts: 2,
+          hintsUsed: 1,
+          clientTime: at(10),
+          passedAt: at(10)
+        },
+        'key-ben-00000001'
+      );
+      assert.deepEqual(resent.json(), passed.json());
       assert.equal(earlier.json().status, 'failed');
       assert.equal(earlier.json().updatedAt, at(20));
     });

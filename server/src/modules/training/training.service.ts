@@ -32,6 +32,16 @@ export function toProgress(row: ProgressRow): Progress {
   };
 }
 
+/**
+ * The answer kept under an idempotency key: the progress row it produced, or (keys stored before
+ * the one-statement upsert) the answer itself.
+ */
+function fromStoredResponse(stored: Record<string, unknown>): Progress {
+  return 'tutorial_id' in stored
+    ? toProgress(stored as unknown as ProgressRow)
+    : (stored as unknown as Progress);
+}
+
 /** Builds the service over a loaded catalogue. */
 export function createTrainingService(options: TrainingServiceOptions) {
   const { repo, hubId, tutorials, errors, hubTutorials } = options;
@@ -107,17 +117,18 @@ export function createTrainingService(options: TrainingServiceOptions) {
       if (!key) {
         return toProgress(await repo.upsert(write));
       }
-      return repo.transaction(async trx => {
-        if (!(await trx.claimKey(hubId, userName, key))) {
-          const stored = await trx.storedResponse(hubId, userName, key);
-          if (stored) {
-            return stored as unknown as Progress;
-          }
-        }
-        const progress = toProgress(await trx.upsert(write));
-        await trx.storeResponse(hubId, userName, key, progress);
-        return progress;
-      });
+      const once = await repo.upsertOnce(write, key);
+      if (once?.claimed) return toProgress(once.row);
+      // The key was used before: its first answer, whatever happened since.
+      const stored = await repo.storedResponse(hubId, userName, key);
+      if (!stored) {
+        throw new AppError(
+          409,
+          'conflict',
+          'this Idempotency-Key is being used by another request'
+        );
+      }
+      return fromStoredResponse(stored);
     },
 
     /** The signed-in user's own progress. */
