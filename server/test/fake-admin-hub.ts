@@ -115,8 +115,40 @@ export async function startFakeAdminHub(
       });
     }
     if (path === '/users' && req.method === 'GET') {
-      const filter = url.searchParams.get('name_filter') ?? '';
-      const all = [...hub.users.values()].filter(u => u.name.includes(filter));
+      // The hub's filter is ILIKE '%filter%' and its order SQL's (nulls first ascending, last descending).
+      const filter = (url.searchParams.get('name_filter') ?? '')
+        .split('')
+        .map(c =>
+          c === '%'
+            ? '.*'
+            : c === '_'
+              ? '.'
+              : c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+        )
+        .join('');
+      const all = [...hub.users.values()].filter(u =>
+        new RegExp(filter, 'iu').test(u.name)
+      );
+      const sort = url.searchParams.get('sort') ?? 'id';
+      const desc = sort.startsWith('-') ? -1 : 1;
+      const column = sort.replace(/^-/, '');
+      if (column === 'name') {
+        all.sort((a, b) =>
+          a.name < b.name ? -desc : a.name > b.name ? desc : 0
+        );
+      } else if (column === 'last_activity') {
+        const at = (u: FakeUser) =>
+          u.lastActivity ? Date.parse(u.lastActivity) : null;
+        all.sort((a, b) => {
+          const x = at(a);
+          const y = at(b);
+          if (x === null || y === null) {
+            if (x === y) return 0;
+            return (x === null) === (desc === 1) ? -1 : 1;
+          }
+          return (x - y) * desc;
+        });
+      }
       const offset = Number(url.searchParams.get('offset') ?? 0);
       const limit = Number(url.searchParams.get('limit') ?? 50);
       return send(200, {
@@ -142,9 +174,13 @@ export async function startFakeAdminHub(
       }
       if (req.method === 'PATCH') {
         if (typeof body.name === 'string') {
-          hub.users.delete(user.name);
+          // A rename keeps the user's id, so their place in the hub's default order.
+          const entries = [...hub.users.entries()];
+          const old = user.name;
           user.name = body.name;
-          hub.users.set(user.name, user);
+          hub.users.clear();
+          for (const [key, u] of entries)
+            hub.users.set(key === old ? u.name : key, u);
         }
         if (typeof body.admin === 'boolean') user.admin = body.admin;
         return send(200, model(user));

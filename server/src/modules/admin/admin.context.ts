@@ -18,6 +18,8 @@ import type {
 } from './admin.repository.js';
 import type { HubTotals, UserListQuery } from './admin.schemas.js';
 import { hubError, hubMessage } from './admin.convert.js';
+import { createUserIndex } from './admin.index.js';
+import { silentLogger, type Logger } from '../../logger.js';
 
 /** What the admin service needs from the app. */
 export interface AdminServiceDeps {
@@ -27,14 +29,19 @@ export interface AdminServiceDeps {
   training: TrainingSummaryReader;
   /** Injectable clock for the activity filters and caches. */
   now?: () => number;
+  /** Where the user index reports its full reads and its age when used. */
+  log?: Logger;
+  /** false: filtered listings always read the hub's whole listing (no user index). */
+  indexUsers?: boolean;
 }
 
 /**
- * How long a full read of the listing serves the next pages of a filtered view and the totals.
+ * How long a full read of the listing serves the next pages of a view filtered by server state, and the totals.
  *
  * #### Notes
- * The first page of a filter and every "all that match" read the hub again, and any change made through
- * the console drops the cache, so only paging forward may show data up to this old.
+ * Other filters are answered from the user index (admin.index.ts). The first page of a state filter and
+ * every "all that match" read the hub again, and any change made through the console drops the cache, so
+ * only paging forward may show data up to this old.
  */
 export const SCAN_TTL_MS = 15000;
 
@@ -47,6 +54,11 @@ export function createAdminContext(deps: AdminServiceDeps) {
   const cache: { totals: { at: number; totals: HubTotals } | null } = {
     totals: null
   };
+  const index = createUserIndex({
+    client: () => hub(),
+    now,
+    log: deps.log ?? silentLogger
+  });
 
   function hub(): HubAdminClient {
     if (!deps.hub) {
@@ -128,6 +140,7 @@ export function createAdminContext(deps: AdminServiceDeps) {
     try {
       answer = await call(request.method, request.path, request.body);
     } catch (error) {
+      indexChange(request, null);
       await record({
         actor,
         action,
@@ -138,6 +151,7 @@ export function createAdminContext(deps: AdminServiceDeps) {
       throw error;
     }
     const ok = answer.status >= 200 && answer.status < 300;
+    indexChange(request, ok ? answer : null);
     await record({
       actor,
       action,
@@ -151,6 +165,27 @@ export function createAdminContext(deps: AdminServiceDeps) {
     });
     if (!ok) throw hubError(answer, `${action} ${target ?? ''}`.trim());
     return answer;
+  }
+
+  /** Tells the user index what a console change did; on failure or doubt, the users involved are re-read. */
+  function indexChange(
+    request: { method: string; path: string; body?: unknown },
+    ok: HubAnswer | null
+  ): void {
+    const [, kind, raw, rest] =
+      /^\/(users|groups)\/([^/?]+)(\/[^?]*)?/.exec(request.path) ?? [];
+    if (!kind || !raw) return;
+    const name = decodeURIComponent(raw);
+    if (kind === 'users') {
+      const renamed = ok && request.method === 'PATCH' && !rest;
+      if (renamed) index.renamed(name, ok.body as HubUserModel);
+      else index.touched([name]);
+    } else if (rest === '/users') {
+      const users = (request.body as { users?: unknown })?.users;
+      if (Array.isArray(users)) index.touched(users.map(String));
+    } else if (!rest && request.method === 'DELETE' && ok) {
+      index.groupDeleted(name);
+    }
   }
 
   async function getUser(name: string): Promise<HubUserModel | null> {
@@ -217,6 +252,7 @@ export function createAdminContext(deps: AdminServiceDeps) {
     getUser,
     getGroup,
     scan,
+    index,
     adminProtected
   };
 }

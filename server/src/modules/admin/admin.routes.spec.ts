@@ -418,6 +418,27 @@ for (const backend of backends()) {
       const day = 24 * 60 * 60 * 1000;
       const names = (res: { json(): { items: { name: string }[] } }) =>
         res.json().items.map(u => u.name);
+      // Its own service, whose user index first reads the hub as set below: the other tests change the
+      // hub behind the index's back: activity going back to none, and group edits it sees at its next full read.
+      let own: TestApp;
+      before(async () => {
+        own = await buildTestApp({
+          DATABASE_URL: db.url,
+          JUPYTERHUB_API_URL: hub.apiUrl,
+          JUPYTERHUB_PUBLIC_URL: 'https://hub.example.org/',
+          CATALYST_HUB_ID: 'hub-a'
+        });
+        await own.app.ready();
+      });
+      after(async () => {
+        await own?.app.close();
+      });
+      const send = (route: { method: 'GET'; url: string }, token: string) =>
+        own.app.inject({
+          method: route.method,
+          url: `${BASE}${route.url}`,
+          headers: { authorization: `Bearer ${token}` }
+        });
       beforeEach(() => {
         hub.users.get('chen')!.lastActivity = new Date().toISOString();
         // The hub omits the zone: the service reads it as UTC.

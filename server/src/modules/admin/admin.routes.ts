@@ -56,8 +56,10 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{
       ? new HubAdminClient({ ...config.hubApi, log: app.log })
       : null,
     audit: createAuditRepository(app.db),
-    training: createTrainingSummaryReader(app.db)
+    training: createTrainingSummaryReader(app.db),
+    log: app.log
   });
+  app.addHook('onClose', async () => admin.stopIndex());
   const errors = errorResponses(400, 401, 403, 404, 409, 502, 503);
   const ok = { ok: true as const };
 

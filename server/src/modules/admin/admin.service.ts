@@ -14,7 +14,14 @@ export function createAdminService(deps: AdminServiceDeps) {
     ...serverOperations(ctx),
     ...groupOperations(ctx),
     ...overviewOperations(ctx),
-    ...auditOperations(ctx)
+    ...auditOperations(ctx),
+    /** Starts the user index if it is not running and waits for a full read of the hub's users. */
+    async warmIndex(): Promise<void> {
+      ctx.index.start();
+      await ctx.index.fullRead();
+    },
+    /** Stops the user index's periodic full reads. */
+    stopIndex: () => ctx.index.stop()
   };
 }
 

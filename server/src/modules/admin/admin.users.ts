@@ -31,14 +31,30 @@ export function userOperations(ctx: AdminContext) {
   const { config, now, reach, hub, call, record, refuse, mutate, getUser } =
     ctx;
 
-  /** Every user matching a query's hub-side and service-side filters, in the hub's order. */
+  /**
+   * Every user matching a query's hub-side and service-side filters, in the hub's order.
+   *
+   * #### Notes
+   * Answered from the user index (waiting for its first full read if needed); server states (`state`)
+   * stay with the hub, which owns them and whose active list is short. With `state`, or when the index
+   * could not be read, the hub's listing is read.
+   */
   async function matching(
     query: UserNamesQuery & { sort?: UserListQuery['sort'] },
     fresh: boolean
   ): Promise<HubUserModel[]> {
-    return (await ctx.scan(query, fresh)).filter(
-      matchesFilters(filtersOf(query), now())
-    );
+    const predicate = matchesFilters(filtersOf(query), now());
+    const indexed = ctx.deps.hub && ctx.deps.indexUsers !== false;
+    if (indexed && !query.state) {
+      // While the first full read runs, waiting for it costs less than a second read of everything.
+      ctx.index.start();
+      if (!ctx.index.ready) await ctx.index.fullRead();
+    }
+    if (indexed && !query.state && ctx.index.ready) {
+      const answer = await reach(() => ctx.index.select(query, predicate));
+      if (answer) return answer.users;
+    }
+    return (await ctx.scan(query, fresh)).filter(predicate);
   }
 
   /** Adds each row's training summary (read-only) to a page of rows. */
@@ -53,6 +69,8 @@ export function userOperations(ctx: AdminContext) {
   return {
     /** A page of users from the hub's pagination API. */
     async listUsers(query: UserListQuery): Promise<UserPage> {
+      // The console opens on the unfiltered list: build the index then, before a filter is chosen.
+      if (ctx.deps.hub && ctx.deps.indexUsers !== false) ctx.index.start();
       if (needsScan(filtersOf(query))) {
         const users = await matching(query, query.offset === 0);
         const rows = users
@@ -208,6 +226,9 @@ export function userOperations(ctx: AdminContext) {
           });
         }
         if (!ok) throw hubError(answer, 'user.create');
+        ctx.index.created(
+          Array.isArray(answer.body) ? (answer.body as HubUserModel[]) : []
+        );
         result.created = fresh;
       }
       const members = names
