@@ -46,11 +46,13 @@ export async function logIn(
   await page.locator('#username_input').fill(user);
   await page.locator('#password_input').fill(PASSWORD);
   await page.locator('#login_submit').click();
-  // The hub spawns a real JupyterLab server, then redirects to it.
+  // The hub spawns a real JupyterLab server, then redirects to it. Only the redirect matters: the
+  // page is loaded again just below, so letting this first load finish would load JupyterLab twice.
   await page.waitForURL(new RegExp(`^${hub}/user/${user}/lab`), {
-    timeout: 90_000
+    timeout: 90_000,
+    waitUntil: 'commit'
   });
-  // Load it once more through galata so that its helpers hook into the page.
+  // Load it through galata so that its helpers hook into the page.
   await page.goto(labUrl(user));
   const changed = await page.evaluate(
     async ({ plugin, locale }) => {
