@@ -308,6 +308,70 @@ describe('admin console through a real hub', () => {
     assert.equal(body.total, body.names.length);
   });
 
+  it("answers filters from its user index in the hub's own order and totals, also after a user is created on the hub", async () => {
+    const hubOrder = async (sort: string) => {
+      const res = await hub.hubApi(
+        `/users?limit=200${sort ? `&sort=${sort}` : ''}`,
+        {
+          headers: { Accept: 'application/jupyterhub-pagination+json' }
+        }
+      );
+      const page = (await res.json()) as {
+        items: { name: string; admin: boolean }[];
+        _pagination: { total: number };
+      };
+      assert.ok(page._pagination.total <= 200);
+      return page.items.filter(u => !u.admin).map(u => u.name);
+    };
+    const compare = async () => {
+      for (const sort of [
+        '',
+        'name',
+        '-name',
+        'last_activity',
+        '-last_activity'
+      ]) {
+        const res = await admin(
+          champion,
+          'GET',
+          `/users?admin=false&limit=200${sort ? `&sort=${sort}` : ''}`
+        );
+        const page = (await res.json()) as {
+          items: { name: string }[];
+          total: number;
+        };
+        const expected = await hubOrder(sort);
+        assert.deepEqual(
+          page.items.map(u => u.name),
+          expected,
+          sort
+        );
+        assert.equal(page.total, expected.length);
+      }
+    };
+    await compare();
+    // Created on the hub, not through the console: the hub's total changes and the index is read again.
+    const created = await hub.hubApi('/users', {
+      method: 'POST',
+      body: JSON.stringify({ usernames: ['it-erin'] })
+    });
+    assert.equal(created.status, 201);
+    await compare();
+    const never = await admin(
+      champion,
+      'GET',
+      '/users/names?never_logged_in=true'
+    );
+    assert.ok(
+      ((await never.json()) as { names: string[] }).names.includes('it-erin')
+    );
+    assert.equal(
+      (await hub.hubApi('/users/it-erin', { method: 'DELETE' })).status,
+      204
+    );
+    await compare();
+  });
+
   it("reports the hub's totals from its own metrics", async () => {
     const res = await admin(champion, 'GET', '/totals');
     assert.equal(res.status, 200, await res.clone().text());

@@ -211,10 +211,11 @@ export function createUserIndex(options: {
     }
     const floor = newest === null ? null : newest - ACTIVITY_SLACK_MS * 1000;
     let total: number | null | undefined;
-    for (let offset = 0; ; offset += 200) {
+    // A short first page: the hub's cost is per user, and a few minutes of activity is usually a few users.
+    for (let offset = 0, limit = 50; ; offset += limit, limit = 200) {
       const answer = await client().listUsers({
         offset,
-        limit: 200,
+        limit,
         sort: '-last_activity'
       });
       if (answer.status !== 200) throw hubError(answer, 'listing users');
@@ -227,7 +228,7 @@ export function createUserIndex(options: {
       upsert(items);
       const last = activityKey(items.at(-1)?.last_activity);
       if (
-        items.length < 200 ||
+        items.length < limit ||
         last === null ||
         (floor !== null && last < floor)
       )
