@@ -138,6 +138,8 @@ export interface IMyFeedbackData {
   items: IFeedbackItem[];
   supports: { itemId: string; title: string }[];
   reports: { itemId: string; reason: string; at: string }[];
+  /** When I last saw the Core Team's news of each of my items. */
+  seen: { itemId: string; at: string }[];
   note: string;
 }
 

@@ -11,6 +11,7 @@ import type {
 } from '../api/feedback';
 import { errorMessage, FeedbackWidget } from './FeedbackPanel';
 import { FeedbackModel, type IAvailableContext } from './model';
+import { FeedbackNews } from './news';
 
 class MemoryStore {
   data = new Map<string, string>();
@@ -96,7 +97,10 @@ describe('feedback widget', () => {
   let widget: FeedbackWidget;
   let timers: (() => void)[];
 
-  function open(roles: ('member' | 'core-team')[] = ['member']) {
+  function open(
+    roles: ('member' | 'core-team')[] = ['member'],
+    news?: FeedbackNews
+  ) {
     const model = new FeedbackModel({
       api,
       store,
@@ -112,6 +116,7 @@ describe('feedback widget', () => {
       trans: nullTranslator.load('jupyterlab_catalyst'),
       uiLanguage: 'es',
       roles,
+      news,
       getContext: () => context
     });
     Widget.attach(widget, document.body);
@@ -413,6 +418,51 @@ describe('feedback widget', () => {
     expect((window as { __pwned?: number }).__pwned).toBeUndefined();
   });
 
+  it('marks items with a new response as new in My feedback, and opening it clears the count', async () => {
+    (api.mine as jest.Mock).mockResolvedValue({
+      items: [
+        item({ id: 'i1', title: 'Answered item' }),
+        item({ id: 'i2', title: 'Quiet item' })
+      ]
+    });
+    const markSeen = jest.fn(async () => ({ seen: 1 }));
+    const news = new FeedbackNews({
+      api: {
+        news: jest.fn(async () => ({
+          items: [{ id: 'i1', newsAt: '2026-11-27T10:00:00.000Z' }],
+          receipts: []
+        })),
+        markSeen
+      },
+      store,
+      user: 'member'
+    });
+    await news.check();
+    open(['member'], news);
+    const tab = await find(widget, '[data-tab="mine"]');
+    expect(tab.textContent).toBe('My feedback (1 new)');
+    tab.click();
+    await find(widget, '.jp-Catalyst-feedback-item[data-new="true"]');
+    await settle();
+    const marked = Array.from(
+      widget.node.querySelectorAll(
+        '.jp-Catalyst-feedback-item[data-new="true"]'
+      ),
+      card => card.querySelector('.jp-Catalyst-feedback-itemTitle')!.textContent
+    );
+    expect(marked).toEqual(['Answered item']);
+    expect(markSeen).toHaveBeenCalledWith([
+      { id: 'i1', through: '2026-11-27T10:00:00.000Z' }
+    ]);
+    expect(news.count).toBe(0);
+    expect((await find(widget, '[data-tab="mine"]')).textContent).toBe(
+      'My feedback'
+    );
+    expect(widget.node.querySelector('[role="status"]')!.textContent).toBe(
+      '1 of your items has a new response or decision.'
+    );
+  });
+
   it('downloads everything held under my name as a JSON file from My feedback', async () => {
     const data = {
       exportedAt: '2026-11-27T10:00:00.000Z',
@@ -421,6 +471,7 @@ describe('feedback widget', () => {
       items: [item()],
       supports: [{ itemId: 'i9', title: 'Someone else’s idea' }],
       reports: [],
+      seen: [],
       note: 'Anonymous items are not linked to you and are not included.'
     };
     (api as { exportMine?: unknown }).exportMine = jest.fn(async () => data);

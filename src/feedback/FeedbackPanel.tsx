@@ -9,6 +9,7 @@ import { Consultations } from './Consultations';
 import { FeedbackForm } from './FeedbackForm';
 import { reasonLabel, waitLabel } from './labels';
 import type { FeedbackModel, IAvailableContext } from './model';
+import type { FeedbackNews } from './news';
 import { CommunityFeedback, MyFeedback } from './MyFeedback';
 import { Triage } from './Triage';
 
@@ -30,7 +31,15 @@ export class FeedbackWidget extends ReactWidget {
     const { model } = this._options;
     return (
       <UseSignal signal={model.changed}>
-        {() => <FeedbackView {...this._options} />}
+        {() =>
+          this._options.news ? (
+            <UseSignal signal={this._options.news.changed}>
+              {() => <FeedbackView {...this._options} />}
+            </UseSignal>
+          ) : (
+            <FeedbackView {...this._options} />
+          )
+        }
       </UseSignal>
     );
   }
@@ -47,6 +56,8 @@ export namespace FeedbackWidget {
     trans: TranslationBundle;
     uiLanguage: string;
     roles: Role[];
+    /** Unseen responses and decisions on my items; "My feedback" marks and clears them. */
+    news?: FeedbackNews;
     getContext: () => IAvailableContext;
   }
 }
@@ -75,7 +86,7 @@ export function errorMessage(trans: TranslationBundle, error: unknown): string {
 
 /** Tabs, the live regions, and the tab's content. */
 export function FeedbackView(props: FeedbackWidget.IOptions): JSX.Element {
-  const { model, api, trans, uiLanguage, roles, getContext } = props;
+  const { model, api, trans, uiLanguage, roles, getContext, news } = props;
   const [tab, setTab] = React.useState<FeedbackTab>('send');
   const [status, setStatus] = React.useState('');
   const [alert, setAlert] = React.useState('');
@@ -113,7 +124,17 @@ export function FeedbackView(props: FeedbackWidget.IOptions): JSX.Element {
 
   const tabs: [FeedbackTab, string][] = [
     ['send', trans.__('Send feedback')],
-    ['mine', trans.__('My feedback')],
+    [
+      'mine',
+      news?.count
+        ? trans._n(
+            'My feedback (%1 new)',
+            'My feedback (%1 new)',
+            news.count,
+            news.count
+          )
+        : trans.__('My feedback')
+    ],
     ['community', trans.__('Community')],
     ...(coreTeam
       ? ([
@@ -137,7 +158,7 @@ export function FeedbackView(props: FeedbackWidget.IOptions): JSX.Element {
   };
 
   const queued = model.entries.filter(e => e.state === 'queued').length;
-  const listProps = { model, trans, uiLanguage, announce, run };
+  const listProps = { model, trans, uiLanguage, announce, run, news };
   return (
     <div className="jp-Catalyst-content jp-Catalyst-feedback-content">
       <h2 className="jp-Catalyst-title">{trans.__('Feedback')}</h2>

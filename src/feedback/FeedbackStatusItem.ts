@@ -1,4 +1,4 @@
-/** The status-bar entry of feedback: always there, it says how many submissions wait to be sent. */
+/** The status-bar entry of feedback: always there, it says how many items have news and how many submissions wait. */
 import { Widget } from '@lumino/widgets';
 
 /** The storage key of a user's feedback outbox (the model in the lazy chunk writes it). */
@@ -31,17 +31,25 @@ export class FeedbackStatusItem extends Widget {
     this.addClass('jp-Catalyst-feedback-statusItem');
     const button = this.node as HTMLButtonElement;
     button.type = 'button';
-    button.title = _options.caption;
     button.addEventListener('click', () => _options.onOpen());
     this.refresh();
   }
 
-  /** Show the current count of waiting submissions. */
+  /** Show the current counts: news first (the person has something to read), then waiting submissions. */
   refresh(): void {
-    const count = this._options.count();
-    this.node.textContent =
-      count > 0 ? this._options.queuedLabel(count) : this._options.label;
-    this.node.dataset.queued = String(count);
+    const { count, news, queuedLabel, newsLabel, label, caption } =
+      this._options;
+    const queued = count();
+    const fresh = news?.() ?? 0;
+    const said = [
+      ...(fresh > 0 && newsLabel ? [newsLabel(fresh)] : []),
+      ...(queued > 0 ? [queuedLabel(queued)] : [])
+    ];
+    this.node.textContent = said[0] ?? label;
+    // The button's name is its text; the tooltip also says what the text leaves out.
+    this.node.title = [...said.slice(1), caption].join('. ');
+    this.node.dataset.queued = String(queued);
+    this.node.dataset.news = String(fresh);
   }
 }
 
@@ -54,6 +62,10 @@ export namespace FeedbackStatusItem {
     /** The label when `n` submissions wait. */
     queuedLabel: (n: number) => string;
     count: () => number;
+    /** How many of my items have unseen news (none until the news model is wired). */
+    news?: () => number;
+    /** The label when `n` items have unseen news. */
+    newsLabel?: (n: number) => string;
     onOpen: () => void;
   }
 }

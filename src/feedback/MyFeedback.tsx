@@ -8,6 +8,7 @@ import { languageName, stateLabel, topicLabel } from './labels';
 import { MyData } from './MyData';
 import { RadioBody } from './RadioBody';
 import type { FeedbackModel } from './model';
+import type { FeedbackNews } from './news';
 
 /** How a receipt code looks (Crockford base32 in four groups). */
 const RECEIPT_FORMAT = 'XXXX-XXXX-XXXX-XXXX';
@@ -21,6 +22,8 @@ export interface IListProps {
   announce: (message: string, urgent?: boolean) => void;
   /** Run an action and announce its failure. */
   run: (action: () => Promise<unknown>, done?: string) => Promise<boolean>;
+  /** Unseen responses and decisions on my items. */
+  news?: FeedbackNews;
 }
 
 /** One item as text: title, state, topic, date, body and published responses. */
@@ -29,14 +32,17 @@ export function ItemCard(props: {
   trans: TranslationBundle;
   uiLanguage: string;
   receipt?: string | null;
+  /** Whether it has a response or decision the author had not seen when the list opened. */
+  isNew?: boolean;
   children?: React.ReactNode;
 }): JSX.Element {
-  const { item, trans, uiLanguage, receipt, children } = props;
+  const { item, trans, uiLanguage, receipt, isNew, children } = props;
   return (
     <article
       className="jp-Catalyst-feedback-item"
       data-item={item.id}
       data-state={item.state}
+      data-new={isNew ? 'true' : undefined}
       aria-labelledby={`jp-Catalyst-feedback-item-${item.id}`}
     >
       <h4
@@ -46,6 +52,11 @@ export function ItemCard(props: {
         {item.title}
       </h4>
       <p className="jp-Catalyst-feedback-meta">
+        {isNew && (
+          <span className="jp-Catalyst-feedback-new">
+            {trans.__('New response or decision')}
+          </span>
+        )}
         <span className="jp-Catalyst-feedback-state" data-state={item.state}>
           {stateLabel(trans, item.state)}
         </span>
@@ -92,11 +103,32 @@ export function ItemCard(props: {
 
 /** My items with their state and responses; withdraw while new or under review; follow by code. */
 export function MyFeedback(props: IListProps): JSX.Element {
-  const { model, trans, uiLanguage, run, announce } = props;
+  const { model, trans, uiLanguage, run, announce, news } = props;
   const [code, setCode] = React.useState('');
   const [loading, setLoading] = React.useState(true);
+  // What was new when the list opened stays marked while it is open, though it counts as seen at once.
+  const [fresh, setFresh] = React.useState<ReadonlySet<string>>(new Set());
   React.useEffect(() => {
-    void run(() => model.loadMine()).then(() => setLoading(false));
+    void run(() => Promise.all([model.loadMine(), news?.check(true)])).then(
+      () => {
+        setLoading(false);
+        if (news) {
+          const shown = model.mine.map(i => i.id).filter(id => news.isNew(id));
+          if (shown.length > 0) {
+            setFresh(new Set(shown));
+            announce(
+              trans._n(
+                '%1 of your items has a new response or decision.',
+                '%1 of your items have a new response or decision.',
+                shown.length,
+                shown.length
+              )
+            );
+            void news.seen(shown);
+          }
+        }
+      }
+    );
   }, []);
 
   const withdraw = async (item: IFeedbackItem) => {
@@ -172,6 +204,7 @@ export function MyFeedback(props: IListProps): JSX.Element {
             trans={trans}
             uiLanguage={uiLanguage}
             receipt={model.receiptFor(item.id)}
+            isNew={fresh.has(item.id)}
           >
             {(item.state === 'new' || item.state === 'under_review') && (
               <button

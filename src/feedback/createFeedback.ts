@@ -7,6 +7,7 @@ import type { Role } from '../api/types';
 import type { ICatalystClient } from '../tokens';
 import { FeedbackWidget } from './FeedbackPanel';
 import { FeedbackModel, type IAvailableContext } from './model';
+import type { FeedbackNews } from './news';
 import type { IKeyValueStore } from './outbox';
 import { toLangTag } from './validation';
 
@@ -19,6 +20,8 @@ export interface IFeedbackSessionOptions {
   /** The hub user (keys the browser storage). */
   user: string;
   store: IKeyValueStore;
+  /** Unseen responses and decisions, polled by the plugin. */
+  news?: FeedbackNews;
 }
 
 /** The feedback model of this page, and the widgets built on it. */
@@ -57,13 +60,14 @@ export class FeedbackSession {
 
   /** Build a widget for this user's roles. */
   createWidget(roles: Role[]): FeedbackWidget {
-    const { trans, locale } = this._options;
+    const { trans, locale, news } = this._options;
     return new FeedbackWidget({
       model: this.model,
       api: this.api,
       trans,
       uiLanguage: toLangTag(locale),
       roles,
+      news,
       getContext: () => this.context()
     });
   }

@@ -15,6 +15,8 @@ import {
   queuedCount
 } from '../feedback/FeedbackStatusItem';
 import type { FeedbackSession } from '../feedback/createFeedback';
+import { FeedbackNews } from '../feedback/news';
+import { FeedbackNewsApi } from '../api/feedbackNews';
 import { ICatalystClient, ICatalystModel } from '../tokens';
 
 /** The feedback widget's id, stable for UI tests. */
@@ -44,6 +46,11 @@ function activateFeedback(
   const store = window.localStorage;
   let session: Promise<FeedbackSession> | null = null;
   let widget: MainAreaWidget | null = null;
+  const news = new FeedbackNews({
+    api: new FeedbackNewsApi(client),
+    store,
+    user
+  });
 
   const item = new FeedbackStatusItem({
     label: trans.__('Feedback'),
@@ -51,6 +58,9 @@ function activateFeedback(
     queuedLabel: n =>
       trans._n('Feedback: %1 waiting', 'Feedback: %1 waiting', n, n),
     count: () => queuedCount(store, user),
+    news: () => news.count,
+    newsLabel: n =>
+      trans._n('Feedback: %1 new response', 'Feedback: %1 new responses', n, n),
     onOpen: () => void app.commands.execute(CommandIDs.openFeedback)
   });
 
@@ -62,7 +72,8 @@ function activateFeedback(
           trans,
           locale: translator.languageCode || 'en',
           user,
-          store
+          store,
+          news
         });
         started.model.changed.connect(() => item.refresh());
         return started;
@@ -114,6 +125,10 @@ function activateFeedback(
       item.refresh();
     }
   });
+  // Responses and decisions on my items: on start, on focus and every few minutes, nothing more.
+  news.changed.connect(() => item.refresh());
+  news.poll(window, document);
+
   // What an earlier page could not send goes out now, without waiting for the widget to open.
   if (queuedCount(store, user) > 0) {
     void load();

@@ -422,6 +422,90 @@ function feedbackQueries(db: Kysely<Database>) {
         .execute()) as (ItemRow & { receipt_hash: string })[];
     },
 
+    /** Stamps news for the author: a response was published or a decision taken. */
+    async markNews(id: string): Promise<void> {
+      await db
+        .updateTable('feedback_items')
+        // Milliseconds, as the wire carries it: a `through` sent back then matches exactly.
+        .set({ news_at: sql`date_trunc('milliseconds', now())` })
+        .where('id', '=', id)
+        .execute();
+    },
+
+    /** A person's identified items with news they have not seen. */
+    async unseenNews(
+      hubId: string,
+      author: string
+    ): Promise<{ id: string; news_at: Date }[]> {
+      return (await db
+        .selectFrom('feedback_items')
+        .select(['id', 'news_at'])
+        .where('hub_id', '=', hubId)
+        .where('author', '=', author)
+        .where('authorship', '=', 'identified')
+        .where('news_at', 'is not', null)
+        .where(sql<boolean>`news_at > coalesce(author_seen_at, '-infinity')`)
+        .orderBy('news_at', 'desc')
+        .execute()) as { id: string; news_at: Date }[];
+    },
+
+    /** When items found by receipt hash last had news (null: never). */
+    async newsByReceipts(
+      hubId: string,
+      hashes: string[]
+    ): Promise<{ id: string; receipt_hash: string; news_at: Date | null }[]> {
+      if (hashes.length === 0) return [];
+      return (await db
+        .selectFrom('feedback_items')
+        .select(['id', 'receipt_hash', 'news_at'])
+        .where('hub_id', '=', hubId)
+        .where('receipt_hash', 'in', hashes)
+        .execute()) as {
+        id: string;
+        receipt_hash: string;
+        news_at: Date | null;
+      }[];
+    },
+
+    /**
+     * Marks an identified author's news seen up to `through` (never past the news itself, so news
+     * published after the author looked stays unseen); returns how many items changed.
+     */
+    async markSeen(
+      hubId: string,
+      author: string,
+      id: string,
+      through: string
+    ): Promise<number> {
+      const result = await db
+        .updateTable('feedback_items')
+        .set({ author_seen_at: sql`least(news_at, ${through}::timestamptz)` })
+        .where('id', '=', id)
+        .where('hub_id', '=', hubId)
+        .where('author', '=', author)
+        .where('authorship', '=', 'identified')
+        .where('news_at', 'is not', null)
+        .where(
+          sql<boolean>`coalesce(author_seen_at, '-infinity') < least(news_at, ${through}::timestamptz)`
+        )
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows);
+    },
+
+    /** When a person last saw the news of each of their identified items (for their data export). */
+    async seenBy(
+      hubId: string,
+      author: string
+    ): Promise<{ id: string; author_seen_at: Date }[]> {
+      return (await db
+        .selectFrom('feedback_items')
+        .select(['id', 'author_seen_at'])
+        .where('hub_id', '=', hubId)
+        .where('author', '=', author)
+        .where('author_seen_at', 'is not', null)
+        .execute()) as { id: string; author_seen_at: Date }[];
+    },
+
     async receiptHashOf(id: string): Promise<string | null> {
       const row = await db
         .selectFrom('feedback_items')
@@ -765,7 +849,7 @@ function feedbackQueries(db: Kysely<Database>) {
       if (ids.length === 0) return;
       await db
         .updateTable('feedback_items')
-        .set({ author: null, authorship: 'former' })
+        .set({ author: null, authorship: 'former', author_seen_at: null })
         .where('id', 'in', ids)
         .execute();
     },

@@ -25,8 +25,12 @@ import {
   LookupBodySchema,
   ModerationBodySchema,
   MyExportSchema,
+  NewsAnswerSchema,
+  NewsBodySchema,
   OptionsSchema,
   RateLimitedSchema,
+  SeenAnswerSchema,
+  SeenBodySchema,
   ReportAnswerSchema,
   ReportBodySchema,
   ResponseCreateSchema,
@@ -237,6 +241,40 @@ export const feedbackRoutes: FastifyPluginAsyncTypebox<
       }
     },
     async request => service.lookup(caller(request), request.body.receipts)
+  );
+
+  app.post(
+    '/news',
+    {
+      ...signedIn,
+      // Receipts travel in the body and the request writes no log line: polling ties no one to them.
+      ...quiet,
+      schema: {
+        summary:
+          'What is new for me: my items with unseen responses or decisions, and news of followed receipts',
+        tags,
+        security,
+        body: NewsBodySchema,
+        response: { 200: NewsAnswerSchema, ...errorResponses(400, 401, 503) }
+      }
+    },
+    async request => service.news(caller(request), request.body.receipts)
+  );
+
+  app.post(
+    '/news/seen',
+    {
+      ...signedIn,
+      schema: {
+        summary:
+          "I saw my identified items' news (anonymous items keep theirs in the browser)",
+        tags,
+        security,
+        body: SeenBodySchema,
+        response: { 200: SeenAnswerSchema, ...errorResponses(400, 401, 503) }
+      }
+    },
+    async request => service.seen(caller(request), request.body.items)
   );
 
   app.put(

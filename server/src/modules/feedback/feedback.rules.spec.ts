@@ -4,6 +4,7 @@ import {
   STATES,
   checkTransition,
   consultationChangeRefusal,
+  notifiesAuthor,
   secondsToUtcMidnight,
   suppressCells,
   weekOf,
@@ -77,6 +78,27 @@ describe('feedback state machine', () => {
       })?.code,
       'invalid_merge'
     );
+  });
+});
+
+describe('news for the author', () => {
+  it('only decisions and reopening are news; taking an item up for review is not', () => {
+    const news = Object.keys(ALLOWED)
+      .filter(pair => ALLOWED[pair] === 'core-team')
+      .filter(pair => {
+        const [from, to] = pair.split('>') as [State, State];
+        return notifiesAuthor(from, to);
+      });
+    assert.deepEqual(news.sort(), [
+      'accepted>declined',
+      'accepted>implemented',
+      'declined>under_review',
+      'new>declined',
+      'new>merged',
+      'under_review>accepted',
+      'under_review>declined',
+      'under_review>merged'
+    ]);
   });
 });
 

@@ -125,6 +125,17 @@ export function checkTransition(
   return null;
 }
 
+/** Whether a Core Team move from `from` to `to` is news the author hears of: a decision, or a reopening. */
+export function notifiesAuthor(from: State, to: State): boolean {
+  return (
+    to === 'accepted' ||
+    to === 'implemented' ||
+    to === 'declined' ||
+    to === 'merged' ||
+    (from === 'declined' && to === 'under_review')
+  );
+}
+
 /** Whether members may support an item in this state. */
 export function isSupportable(state: State): boolean {
   return state === 'new' || state === 'under_review' || state === 'accepted';

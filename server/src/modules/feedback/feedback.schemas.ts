@@ -254,6 +254,39 @@ export const LookupBodySchema = Type.Object(
   },
   strict
 );
+/** `POST news`: the receipts this browser follows (none for identified items only). */
+export const NewsBodySchema = Type.Object(
+  {
+    receipts: Type.Array(Receipt, { maxItems: LIMITS.receiptsPerLookup })
+  },
+  strict
+);
+
+/** What is new: my identified items with unseen news, and when followed receipts' items last had news. */
+export const NewsAnswerSchema = Type.Object({
+  items: Type.Array(Type.Object({ id: Type.String(), newsAt: Type.String() })),
+  receipts: Type.Array(
+    Type.Object({
+      receipt: Type.String(),
+      id: Type.String(),
+      newsAt: Nullable(Type.String())
+    })
+  )
+});
+
+/** `POST news/seen`: the author saw these items' news up to `through` (the `newsAt` they were shown). */
+export const SeenBodySchema = Type.Object(
+  {
+    items: Type.Array(Type.Object({ id: Id, through: Timestamp }, strict), {
+      minItems: 1,
+      maxItems: 100
+    })
+  },
+  strict
+);
+
+export const SeenAnswerSchema = Type.Object({ seen: Type.Integer() });
+
 export const LookupAnswerSchema = Type.Object({
   items: Type.Array(ItemSchema),
   unknown: Type.Array(Type.String())
@@ -407,6 +440,8 @@ export const MyExportSchema = Type.Object({
       at: Type.String()
     })
   ),
+  /** When I last saw the Core Team's news of each of my items. */
+  seen: Type.Array(Type.Object({ itemId: Type.String(), at: Type.String() })),
   note: Type.String()
 });
 

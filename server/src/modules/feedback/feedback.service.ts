@@ -18,6 +18,7 @@ import {
   REPORTS_TO_HIDE,
   TOPICS,
   checkTransition,
+  notifiesAuthor,
   consultationChangeRefusal,
   consultationStatus,
   isSupportable,
@@ -424,6 +425,36 @@ export function createFeedbackService(options: FeedbackServiceOptions) {
       };
     },
 
+    /**
+     * What is new for the caller: their identified items with unseen news, and when the items of the
+     * given receipts last had news (the browser that holds a receipt keeps its own seen marker).
+     */
+    async news(caller: Caller, receipts: string[]) {
+      const unseen = await repo.unseenNews(hubId, caller.user);
+      const hashes = new Map(receipts.map(r => [receiptHash(r), r]));
+      const followed = await repo.newsByReceipts(hubId, [...hashes.keys()]);
+      return {
+        items: unseen.map(r => ({
+          id: r.id,
+          newsAt: new Date(r.news_at).toISOString()
+        })),
+        receipts: followed.map(r => ({
+          receipt: hashes.get(r.receipt_hash) as string,
+          id: r.id,
+          newsAt: iso(r.news_at)
+        }))
+      };
+    },
+
+    /** The caller saw the news of their identified items up to `through`; others' items change nothing. */
+    async seen(caller: Caller, seen: { id: string; through: string }[]) {
+      let count = 0;
+      for (const { id, through } of seen) {
+        count += await repo.markSeen(hubId, caller.user, id, through);
+      }
+      return { seen: count };
+    },
+
     async support(caller: Caller, id: string, on: boolean) {
       const row = await visibleItem(caller.user, id);
       if (on) {
@@ -706,6 +737,9 @@ export function createFeedbackService(options: FeedbackServiceOptions) {
           });
         }
         await trx.setState(id, body.to, into);
+        if (body.response || notifiesAuthor(row.state as State, body.to)) {
+          await trx.markNews(id);
+        }
         await trx.appendHistory({
           itemId: id,
           kind: 'transition',
@@ -749,6 +783,8 @@ export function createFeedbackService(options: FeedbackServiceOptions) {
           actorRole: 'core-team',
           actor: caller.user
         });
+        // A draft is the Core Team's own: only publishing is news for the author.
+        if (body.publish) await trx.markNews(id);
         return response;
       });
       return toResponse(row, true);
@@ -787,6 +823,7 @@ export function createFeedbackService(options: FeedbackServiceOptions) {
             actorRole: 'core-team',
             actor: caller.user
           });
+          await trx.markNews(id);
         }
         return updated;
       });
@@ -867,6 +904,7 @@ export function createFeedbackService(options: FeedbackServiceOptions) {
       const items = await repo.byAuthor(hubId, caller.user);
       const supports = await repo.supportsBy(hubId, caller.user);
       const reports = await repo.reportsBy(hubId, caller.user);
+      const seen = await repo.seenBy(hubId, caller.user);
       return {
         exportedAt: now().toISOString(),
         user: caller.user,
@@ -877,6 +915,10 @@ export function createFeedbackService(options: FeedbackServiceOptions) {
           itemId: r.item_id,
           reason: r.reason,
           at: new Date(r.at).toISOString()
+        })),
+        seen: seen.map(s => ({
+          itemId: s.id,
+          at: new Date(s.author_seen_at).toISOString()
         })),
         note: 'Anonymous items are not linked to you and are not included; follow them with their receipt codes.'
       };

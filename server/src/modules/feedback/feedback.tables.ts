@@ -50,6 +50,18 @@ export interface FeedbackItemsTable {
     Date | string | null | undefined,
     Date | string | null
   >;
+  /** When the author last had news: a published response or a decision (migration 2026_11_27_100000). */
+  news_at: ColumnType<
+    Date | null,
+    Date | string | null | undefined,
+    Date | string | null
+  >;
+  /** When the identified author last saw the item's news; always null for anonymous items. */
+  author_seen_at: ColumnType<
+    Date | null,
+    Date | string | null | undefined,
+    Date | string | null
+  >;
 }
 
 /** A +1 by a hub user. */
