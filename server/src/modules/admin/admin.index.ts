@@ -272,10 +272,13 @@ export function createUserIndex(options: {
     ): Promise<IndexAnswer | null> {
       if (!entries) return null;
       const started = now();
-      refreshing ??= refreshOnce().finally(() => {
-        refreshing = null;
-      });
-      await refreshing;
+      // A refresh already under way may predate a change just made through the console: then one more.
+      for (let round = 0; round < 2 && (round === 0 || dirty.size); round++) {
+        refreshing ??= refreshOnce().finally(() => {
+          refreshing = null;
+        });
+        await refreshing;
+      }
       const matchName = nameMatcher(query.name_filter);
       const users = [...entries.values()]
         .filter(e => matchName(e.user.name) && predicate(e.user))
