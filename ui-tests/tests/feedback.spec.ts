@@ -198,12 +198,26 @@ test.describe.serial('Feedback followed and answered', () => {
 
   test('the author sees the decline and its response in Spanish', async ({ page }) => {
     await logIn(page, 'member', { language: 'es_ES' });
+    // The decline is news for her: the status bar says so before she opens anything.
+    const status = page.locator('.jp-Catalyst-feedback-statusItem');
+    await expect(status).toHaveText('Aportes: 1 respuesta nueva');
     const widget = await openFromStatusBar(page);
+    await expect(widget.getByRole('tab', { name: 'Mis aportes (1 novedad)' })).toBeVisible();
     await widget.getByRole('tab', { name: 'Mis aportes' }).click();
     const item = widget.locator('.jp-Catalyst-feedback-mine .jp-Catalyst-feedback-item', {
       hasText: declinedTitle
     });
     await expect(item.locator('.jp-Catalyst-feedback-state')).toHaveText('Rechazado');
+    await expect(item).toHaveAttribute('data-new', 'true');
+    await expect(item.locator('.jp-Catalyst-feedback-new')).toHaveText('Respuesta o decisión nueva');
+    // Seen: the count is gone, and stays gone after a reload (the service keeps the marker).
+    await expect(status).toHaveText('Aportes');
+    await page.reload();
+    await expect(page.locator('.jp-Catalyst-feedback-statusItem')).toHaveText('Aportes');
+    await openFromStatusBar(page);
+    await widget.getByRole('tab', { name: 'Mis aportes' }).click();
+    await expect(item.locator('.jp-Catalyst-feedback-state')).toHaveText('Rechazado');
+    await expect(item).not.toHaveAttribute('data-new', 'true');
     const responses = item.getByRole('region', { name: 'Respuestas del Equipo Central' });
     await expect(responses).toContainText('Respuesta del Equipo Central');
     await expect(responses.locator('.jp-Catalyst-feedback-body')).toHaveText(response);
