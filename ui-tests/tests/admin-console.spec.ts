@@ -1,22 +1,8 @@
 /** A Hub Champion manages the real hub from the Hub admin console; a member never sees it. */
-import AxeBuilder from '@axe-core/playwright';
-import type { IJupyterLabPageFixture } from '@jupyterlab/galata';
-
+import { expectAccessible } from './accessibility';
 import { expect, logIn, openCatalystPanel, test } from './hub';
 
 const CONSOLE = 'jupyterlab-catalyst-admin';
-
-/** No serious or critical axe violation inside the console, in its current state. */
-async function expectAccessible(page: IJupyterLabPageFixture, state: string) {
-  const result = await new AxeBuilder({ page })
-    .include(`#${CONSOLE}`)
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  const bad = result.violations
-    .filter(v => v.impact === 'serious' || v.impact === 'critical')
-    .map(v => `${v.id}: ${v.nodes.map(n => n.target.join(' ')).join(', ')}`);
-  expect(bad, state).toEqual([]);
-}
 
 test.describe('Hub admin console', () => {
   test('a member does not see the console', async ({ page }) => {
@@ -135,7 +121,7 @@ test.describe('Hub admin console', () => {
       'Running servers'
     );
     await expect(admin.locator('tr[data-user="champion"]')).toHaveCount(1);
-    await expectAccessible(page, 'users tab');
+    await expectAccessible(page, 'users tab', `#${CONSOLE}`);
 
     // A CSV with a header: the names come from its "username" column.
     await admin.getByRole('button', { name: 'Add users' }).click();
@@ -154,7 +140,7 @@ test.describe('Hub admin console', () => {
     await expect(
       admin.locator('.jp-Catalyst-admin-preview li[data-status="new"]')
     ).toHaveCount(2);
-    await expectAccessible(page, 'add users preview');
+    await expectAccessible(page, 'add users preview', `#${CONSOLE}`);
     await admin.getByRole('button', { name: 'Add 2 users' }).click();
     await expect(admin.locator('.jp-Catalyst-admin-added')).toContainText(
       '2 users added.'
@@ -176,7 +162,7 @@ test.describe('Hub admin console', () => {
     await expect(admin.locator('.jp-Catalyst-admin-bulk')).toContainText(
       'Remove from group for 2 users, group ui-csv-cohort?'
     );
-    await expectAccessible(page, 'bulk confirmation');
+    await expectAccessible(page, 'bulk confirmation', `#${CONSOLE}`);
     await admin.getByRole('button', { name: 'Go ahead' }).click();
     await expect(admin.locator('.jp-Catalyst-admin-progress')).toContainText(
       'Done: 2 succeeded, 0 failed, 0 skipped.'
@@ -205,7 +191,7 @@ test.describe('Hub admin console', () => {
     await expect(admin.locator('.jp-Catalyst-admin-status')).toHaveText(
       'The properties of ui-csv-cohort were saved.'
     );
-    await expectAccessible(page, 'groups tab with the editor open');
+    await expectAccessible(page, 'groups tab with the editor open', `#${CONSOLE}`);
 
     // The dark theme uses the same --jp-* variables: the console follows it.
     await page.theme.setDarkTheme();
@@ -218,7 +204,7 @@ test.describe('Hub admin console', () => {
       contentType: 'image/png'
     });
     await admin.screenshot({ path: testInfo.outputPath('admin-dark.png') });
-    await expectAccessible(page, 'groups tab, dark theme');
+    await expectAccessible(page, 'groups tab, dark theme', `#${CONSOLE}`);
     await page.theme.setLightTheme();
 
     // Delete both users at once: the typed confirmation wants their number.

@@ -2,10 +2,13 @@
 import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 
-import AxeBuilder from '@axe-core/playwright';
 import type { IJupyterLabPageFixture } from '@jupyterlab/galata';
 
+import { expectAccessible } from './accessibility';
 import { expect, logIn, test } from './hub';
+
+/** The feedback widget, which the axe scans cover. */
+const WIDGET = '#jupyterlab-catalyst-feedback';
 
 /** The hub-managed service listens on the hub port + 90 (ui-tests/start-hub.sh). */
 const SERVICE_PORT = Number(process.env.CATALYST_UI_HUB_PORT || 18400) + 90;
@@ -38,24 +41,12 @@ async function fillForm(widget: ReturnType<IJupyterLabPageFixture['locator']>, t
   await widget.locator('#jp-Catalyst-feedback-body').fill(body);
 }
 
-/** No serious or critical axe violation inside the feedback widget. */
-async function expectAccessible(page: IJupyterLabPageFixture) {
-  const result = await new AxeBuilder({ page })
-    .include('#jupyterlab-catalyst-feedback')
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  const bad = result.violations
-    .filter(v => v.impact === 'serious' || v.impact === 'critical')
-    .map(v => `${v.id}: ${v.nodes.map(n => n.target.join(' ')).join(', ')}`);
-  expect(bad).toEqual([]);
-}
-
 test.describe.serial('Feedback', () => {
   test('a submission made while the service is stopped arrives once and shows as sent', async ({ page }) => {
     test.setTimeout(300_000);
     await logIn(page, 'member');
     const widget = await openFromStatusBar(page);
-    await expectAccessible(page);
+    await expectAccessible(page, 'the new feedback form', WIDGET);
     const title = `Sent during an outage ${RUN}`;
     await fillForm(widget, title, 'The service was stopped when I pressed Send.');
 
@@ -173,12 +164,12 @@ test.describe.serial('Feedback followed and answered', () => {
     await expect(row(declinedTitle).locator('td').last()).toHaveText('member');
     await expect(row(HOSTILE_TITLE).getByRole('button')).toHaveText(HOSTILE_TITLE);
     await expect(triage.locator('img, script, b, i, a[href]')).toHaveCount(0);
-    await expectAccessible(page);
+    await expectAccessible(page, 'the triage table', WIDGET);
 
     await row(HOSTILE_TITLE).getByRole('button').click();
     const detail = widget.locator('.jp-Catalyst-feedback-detail');
     await expectLiteral(detail, 'h3');
-    await expectAccessible(page);
+    await expectAccessible(page, 'an item with markup in its title', WIDGET);
     await detail.getByRole('button', { name: '← All items' }).click();
 
     await row(declinedTitle).getByRole('button').click();

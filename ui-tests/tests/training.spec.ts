@@ -1,27 +1,15 @@
 /** A member follows "Your first Python notebook": real checks fail before the action, pass after, and resume after a reload. */
 import { execSync } from 'node:child_process';
 
-import AxeBuilder from '@axe-core/playwright';
 import type { IJupyterLabPageFixture } from '@jupyterlab/galata';
 
+import { expectAccessible } from './accessibility';
 import { expect, logIn, test } from './hub';
 
-const TUTORIAL = 'first-python-notebook';
+/** The training panel, which the axe scans cover. */
+const PANEL = '#jupyterlab-catalyst-training';
 
-/** No serious or critical axe violation inside the training panel, in its current state. */
-async function expectAccessible(page: IJupyterLabPageFixture, state: string) {
-  // JupyterLab's body is 0 px high (the shell is positioned absolutely) and clips its overflow, so
-  // axe takes every text as hidden and skips its colour contrast: give the body the window's height.
-  await page.addStyleTag({ content: 'html, body { height: 100%; }' });
-  const result = await new AxeBuilder({ page })
-    .include('#jupyterlab-catalyst-training')
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  const bad = result.violations
-    .filter(v => v.impact === 'serious' || v.impact === 'critical')
-    .map(v => `${v.id}: ${v.nodes.map(n => n.target.join(' ')).join(', ')}`);
-  expect(bad, state).toEqual([]);
-}
+const TUTORIAL = 'first-python-notebook';
 
 async function openTraining(page: IJupyterLabPageFixture) {
   await page.sidebar.openTab('jupyterlab-catalyst-training');
@@ -50,7 +38,7 @@ test.describe('Training panel', () => {
     );
     await expect(entry).toContainText('Your first Python notebook');
     await expect(entry).toContainText('0 of 6 steps done');
-    await expectAccessible(page, 'catalogue');
+    await expectAccessible(page, 'catalogue', PANEL);
     await entry.getByRole('button', { name: /Open tutorial/ }).click();
 
     const step = panel.locator('.jp-Catalyst-training-step');
@@ -62,7 +50,7 @@ test.describe('Training panel', () => {
     await check.click();
     await expect(feedback).toHaveAttribute('data-result', 'failed');
     await expect(feedback).toContainText('Not yet');
-    await expectAccessible(page, 'a failed check');
+    await expectAccessible(page, 'a failed check', PANEL);
     await page
       .locator('.jp-LauncherCard[data-category="Notebook"]')
       .first()
@@ -156,7 +144,7 @@ test.describe('Training panel', () => {
     await expect(
       panel.locator('.jp-Catalyst-training-helpStatus')
     ).toHaveAttribute('data-state', 'sent');
-    await expectAccessible(page, "I'm stuck, with a hint and the note sent");
+    await expectAccessible(page, "I'm stuck, with a hint and the note sent", PANEL);
 
     // "Show where" outlines the file browser, and Esc removes the outline.
     await panel.getByRole('button', { name: 'Show where' }).click();
@@ -214,7 +202,7 @@ test.describe('Training panel', () => {
       /\r\nmember,first-python-notebook,2026\.11\.1,keep-a-value,passed,/
     );
 
-    await expectAccessible(page, 'cohort view with a help request');
+    await expectAccessible(page, 'cohort view with a help request', PANEL);
     await help
       .getByRole('button', { name: /Mark the request of member resolved/ })
       .click();
@@ -394,6 +382,6 @@ test.describe('Training panel through an outage and in Spanish', () => {
       'Crea un notebook'
     );
     await expect(panel.getByRole('combobox')).toHaveValue('es');
-    await expectAccessible(page, 'a step in Spanish');
+    await expectAccessible(page, 'a step in Spanish', PANEL);
   });
 });
