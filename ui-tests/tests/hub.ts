@@ -15,6 +15,12 @@ export const test = base.extend({
   mockUser: false,
   mockSettings: false,
   mockState: false,
+  // Kernels, sessions and terminals need no mock: not routing them through galata's request proxy lets
+  // the browser reach the server directly, instead of on proxied connections the server may have
+  // closed (ECONNRESET).
+  kernels: null,
+  sessions: null,
+  terminals: null,
   // Galata's temporary folder goes through the contents API at the hub's root; the hub has none.
   tmpPath: async ({}, use) => {
     await use('');
