@@ -17,8 +17,22 @@ stage() {
   echo "--- $name: $((SECONDS - start)) s"
 }
 
-stage "lint and types (extension)" bash -c 'npm run --silent lint:check && npm run --silent typecheck'
-stage "lint and types (service)" bash -c 'npm --prefix server run --silent lint:check && npm --prefix server run --silent typecheck'
+# The two lint stages share nothing and each keeps one core busy: run them side by side, then print each
+# one's output in turn so that a failure reads as it would alone.
+lint_both() {
+  local ext srv status=0
+  ext=$(mktemp) srv=$(mktemp)
+  bash -c 'npm run --silent lint:check && npm run --silent typecheck' >"$ext" 2>&1 &
+  local ext_pid=$!
+  bash -c 'npm --prefix server run --silent lint:check && npm --prefix server run --silent typecheck' >"$srv" 2>&1 &
+  local srv_pid=$!
+  wait "$ext_pid" || { status=1; echo "extension: FAILED"; }
+  wait "$srv_pid" || { status=1; echo "service: FAILED"; }
+  echo "-- extension:"; cat "$ext"; echo "-- service:"; cat "$srv"
+  rm -f "$ext" "$srv"
+  return "$status"
+}
+stage "lint and types (extension and service, side by side)" lint_both
 stage "extension unit tests (jest)" npm test --silent
 stage "service tests (PGlite and PostgreSQL)" npm --prefix server test --silent
 # The stages with real hubs, servers and kernels get a ceiling, so that a process that never exits
