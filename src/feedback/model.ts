@@ -22,6 +22,7 @@ import {
   type SendOutcome
 } from './outbox';
 import type { IFeedbackDraft } from './validation';
+import { readJson, writeJson } from '../storage';
 
 /** What the outbox keeps of a delivered submission. */
 export interface IDelivered {
@@ -308,20 +309,12 @@ export class FeedbackModel {
   }
 
   private _read<T>(name: string, fallback: T): T {
-    try {
-      const raw = this._store.getItem(this._prefix + name);
-      return raw === null ? fallback : (JSON.parse(raw) as T);
-    } catch {
-      return fallback;
-    }
+    return readJson(this._store, this._prefix + name, fallback);
   }
 
   private _write(name: string, value: unknown): void {
-    try {
-      this._store.setItem(this._prefix + name, JSON.stringify(value));
-    } catch {
-      // Storage full or blocked: the page keeps working from memory.
-    }
+    // Storage full or blocked: the page keeps working from memory.
+    writeJson(this._store, this._prefix + name, value);
   }
 
   private _api: FeedbackApi;

@@ -7,6 +7,7 @@ import {
   type FeedbackNewsApi,
   type ISeenNews
 } from '../api/feedbackNews';
+import { readJson, writeJson } from '../storage';
 
 /** Browser storage as the news model uses it. */
 export interface INewsStore {
@@ -174,20 +175,12 @@ export class FeedbackNews {
   }
 
   private _read<T>(name: string, fallback: T): T {
-    try {
-      const raw = this._store.getItem(this._prefix + name);
-      return raw === null ? fallback : (JSON.parse(raw) as T);
-    } catch {
-      return fallback;
-    }
+    return readJson(this._store, this._prefix + name, fallback);
   }
 
   private _write(name: string, value: unknown): void {
-    try {
-      this._store.setItem(this._prefix + name, JSON.stringify(value));
-    } catch {
-      // Storage full or blocked: the item shows as new again on the next page, nothing worse.
-    }
+    // Storage full or blocked: the item shows as new again on the next page, nothing worse.
+    writeJson(this._store, this._prefix + name, value);
   }
 
   private _api: Pick<FeedbackNewsApi, 'news' | 'markSeen'>;

@@ -17,6 +17,7 @@ import {
   type SendOutcome
 } from './outbox';
 import type { IProgress, IStep, ITutorial, StepStatus } from './types';
+import { readJson, writeJson } from '../storage';
 
 /** A tutorial in the catalogue. */
 export interface ITutorialSummary {
@@ -671,20 +672,12 @@ export class TrainingModel {
   }
 
   private _read<T>(name: string, fallback: T): T {
-    try {
-      const raw = this._store.getItem(this._prefix + name);
-      return raw === null ? fallback : (JSON.parse(raw) as T);
-    } catch {
-      return fallback;
-    }
+    return readJson(this._store, this._prefix + name, fallback);
   }
 
   private _write(name: string, value: unknown): void {
-    try {
-      this._store.setItem(this._prefix + name, JSON.stringify(value));
-    } catch {
-      // Storage full or blocked: progress still goes to the service through memory.
-    }
+    // Storage full or blocked: progress still goes to the service through memory.
+    writeJson(this._store, this._prefix + name, value);
   }
 
   private _client: ICatalystClient;
