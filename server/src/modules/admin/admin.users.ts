@@ -32,6 +32,38 @@ export function userOperations(ctx: AdminContext) {
     ctx;
 
   /**
+   * The user a rename or delete acts on: never the caller, never an admin (each refusal audited),
+   * and 404 when the hub has no such user.
+   */
+  const ordinaryTarget = async (
+    actor: string,
+    name: string,
+    verb: 'rename' | 'delete'
+  ) => {
+    const action = `user.${verb}` as const;
+    if (name === actor) {
+      await refuse(
+        actor,
+        action,
+        name,
+        new AppError(403, 'forbidden', `you cannot ${verb} yourself`)
+      );
+    }
+    const user = await getUser(name);
+    if (!user)
+      throw new AppError(404, 'not_found', `no user ${name} on this hub`);
+    if (user.admin) {
+      await refuse(
+        actor,
+        action,
+        name,
+        ctx.adminProtected(`cannot ${verb} ${name}`)
+      );
+    }
+    return user;
+  };
+
+  /**
    * Every user matching a query's hub-side and service-side filters, in the hub's order.
    *
    * #### Notes
@@ -134,25 +166,7 @@ export function userOperations(ctx: AdminContext) {
           )
         );
       }
-      if (name === actor) {
-        await refuse(
-          actor,
-          'user.rename',
-          name,
-          new AppError(403, 'forbidden', 'you cannot rename yourself')
-        );
-      }
-      const user = await getUser(name);
-      if (!user)
-        throw new AppError(404, 'not_found', `no user ${name} on this hub`);
-      if (user.admin) {
-        await refuse(
-          actor,
-          'user.rename',
-          name,
-          ctx.adminProtected(`cannot rename ${name}`)
-        );
-      }
+      await ordinaryTarget(actor, name, 'rename');
       const newName = (body.name ?? name).trim().toLowerCase();
       const check = checkNames([newName])[0];
       if (!check || check.status === 'invalid') {
@@ -260,25 +274,7 @@ export function userOperations(ctx: AdminContext) {
 
     /** Deletes a user (their files stay); never an admin or the caller. */
     async deleteUser(actor: string, name: string): Promise<void> {
-      if (name === actor) {
-        await refuse(
-          actor,
-          'user.delete',
-          name,
-          new AppError(403, 'forbidden', 'you cannot delete yourself')
-        );
-      }
-      const user = await getUser(name);
-      if (!user)
-        throw new AppError(404, 'not_found', `no user ${name} on this hub`);
-      if (user.admin) {
-        await refuse(
-          actor,
-          'user.delete',
-          name,
-          ctx.adminProtected(`cannot delete ${name}`)
-        );
-      }
+      await ordinaryTarget(actor, name, 'delete');
       await mutate(actor, 'user.delete', name, {
         method: 'DELETE',
         path: userPath(name)
