@@ -74,7 +74,7 @@ test.describe('Partnerships', () => {
     await expect(view.locator('table')).toHaveCount(0);
     await expect(
       view.locator('.jp-Catalyst-partnerships-inbox h3')
-    ).toContainText('Recordatorios para usted');
+    ).toContainText('Recordatorios para ti');
     await expect(
       view.getByRole('button', { name: 'Descargar mis datos (JSON)' })
     ).toBeVisible();

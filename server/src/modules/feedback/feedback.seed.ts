@@ -12,7 +12,7 @@ export async function seedDemoConsultation(
   await repo.insertConsultation({
     hub_id: hubId,
     question:
-      'What should the Core Team prioritise for your hub next year? / ¿Qué debería priorizar el equipo central para su hub el próximo año?',
+      'What should the Core Team prioritise for your hub next year? / ¿Qué debería priorizar el Equipo Central para tu hub el próximo año?',
     description:
       'Training, storage, GPUs, languages, partnership terms: tell us what would help your community most.',
     communities: [],
