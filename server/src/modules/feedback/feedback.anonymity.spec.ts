@@ -336,6 +336,66 @@ for (const backend of backends()) {
       assert.deepEqual([await count(), await ledger()], before);
     });
 
+    it('answers an outbox retry with its item even when its sender is at a limit', async () => {
+      // The first answers were lost (the connection dropped): the outbox sends the same keys again at once.
+      const keys = [randomUUID(), randomUUID(), randomUUID()];
+      const first = [];
+      for (const [n, key] of keys.entries()) {
+        first.push(
+          await submit(
+            t,
+            'flaky-wifi',
+            { title: `Sent but unanswered ${n}` },
+            key
+          )
+        );
+      }
+      assert.deepEqual(
+        first.map(r => r.statusCode),
+        [201, 201, 201]
+      );
+      // The burst of three is spent: a new item would wait, a retry does not.
+      const fresh = await submit(t, 'flaky-wifi', {
+        title: 'A new one, too soon'
+      });
+      assert.equal(fresh.statusCode, 429, fresh.body);
+      const retry = await submit(
+        t,
+        'flaky-wifi',
+        { title: 'Sent but unanswered 2' },
+        keys[2]
+      );
+      assert.equal(retry.statusCode, 200, retry.body);
+      assert.equal(retry.json().item.id, first[2]?.json().item.id);
+      // At the daily limit too; and repeats take nothing from the day's count.
+      const ledgerKeys = createAnonymityKeys(t.config.jwt.secret);
+      const dayKey = ledgerKeys.dayKey(
+        'hub-a',
+        'flaky-wifi',
+        new Date().toISOString().slice(0, 10)
+      );
+      await t.app.db
+        .updateTable('feedback_ledger')
+        .set({ count: 10 })
+        .where('key', '=', dayKey)
+        .execute();
+      await new Promise(resolve => setTimeout(resolve, 1100));
+      const late = await submit(
+        t,
+        'flaky-wifi',
+        { title: 'Sent but unanswered 0' },
+        keys[0]
+      );
+      assert.equal(late.statusCode, 200, late.body);
+      assert.equal(late.json().item.id, first[0]?.json().item.id);
+      const day = await t.app.db
+        .selectFrom('feedback_ledger')
+        .select('count')
+        .where('key', '=', dayKey)
+        .executeTakeFirstOrThrow();
+      assert.equal(day.count, 10);
+    });
+
     it('answers 429 with Retry-After per second and per day', async () => {
       // A burst of three passes (an outbox flushing), the fourth at once waits a second.
       const send = (n: number) =>

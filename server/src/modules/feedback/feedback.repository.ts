@@ -2,6 +2,7 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database } from '../../db/database.js';
 import type { FeedbackConsultationsTable } from './feedback.tables.js';
+import { createLedger } from './feedback.ledger.js';
 
 /** An item row with its counts; `created_on` as `YYYY-MM-DD`. */
 export interface ItemRow {
@@ -211,70 +212,6 @@ function feedbackQueries(db: Kysely<Database>) {
         .groupBy('consultation_id')
         .execute();
       return new Map(rows.map(r => [r.consultation_id as string, r.n]));
-    },
-
-    /** Takes one of today's submissions from a person's daily counter; false when `max` were taken. */
-    async takeDaily(
-      key: string,
-      hubId: string,
-      purgeAfter: string,
-      max: number
-    ): Promise<boolean> {
-      const row = await db
-        .insertInto('feedback_ledger')
-        .values({
-          key,
-          hub_id: hubId,
-          kind: 'day',
-          consultation_id: null,
-          count: 1,
-          purge_after: purgeAfter
-        })
-        .onConflict(oc =>
-          oc
-            .column('key')
-            .doUpdateSet({ count: sql`feedback_ledger.count + 1` })
-            .where('feedback_ledger.count', '<', max)
-        )
-        .returning('count')
-        .executeTakeFirst();
-      return row !== undefined;
-    },
-
-    /** Gives back a daily submission taken for a request that then failed. */
-    async releaseDaily(key: string): Promise<void> {
-      await db
-        .updateTable('feedback_ledger')
-        .set({ count: sql`greatest(count - 1, 0)` })
-        .where('key', '=', key)
-        .execute();
-    },
-
-    /** Records "replied to this consultation"; false when it was recorded before. */
-    async claimReply(
-      key: string,
-      hubId: string,
-      consultationId: string,
-      purgeAfter: string
-    ): Promise<boolean> {
-      const row = await db
-        .insertInto('feedback_ledger')
-        .values({
-          key,
-          hub_id: hubId,
-          kind: 'consultation',
-          consultation_id: consultationId,
-          count: 1,
-          purge_after: purgeAfter
-        })
-        .onConflict(oc => oc.column('key').doNothing())
-        .returning('key')
-        .executeTakeFirst();
-      return row !== undefined;
-    },
-
-    async releaseReply(key: string): Promise<void> {
-      await db.deleteFrom('feedback_ledger').where('key', '=', key).execute();
     },
 
     /** Which of these ledger keys exist. */
@@ -886,17 +823,8 @@ export function createFeedbackRepository(db: Kysely<Database>) {
   return {
     ...feedbackQueries(db),
 
-    /**
-     * Runs ledger writes in their own transaction without waiting for the disk: losing one in a crash
-     * only forgets a rate count, and the item's later (synchronous) commit flushes it anyway, since the
-     * log is written in order.
-     */
-    async ledger<T>(work: (trx: FeedbackQueries) => Promise<T>): Promise<T> {
-      return db.transaction().execute(async trx => {
-        await sql`set local synchronous_commit = off`.execute(trx);
-        return work(feedbackQueries(trx));
-      });
-    },
+    /** The keyed ledger's writes, each its own asynchronously committed statement. */
+    ledger: createLedger(db),
 
     /** Runs `work` in a transaction with queries bound to it. */
     async transaction<T>(

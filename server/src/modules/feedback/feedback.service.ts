@@ -373,8 +373,27 @@ export function createFeedbackService(options: FeedbackServiceOptions) {
       }
       const hash = bodyHash(body);
       const keyMac = key ? keys.idempotencyKey(hubId, caller.user, key) : null;
-      const attempt = () =>
-        submitOnce(caller.user, body, title, text, key, keyMac, hash);
+      const attempt = async () => {
+        try {
+          return await submitOnce(
+            caller.user,
+            body,
+            title,
+            text,
+            key,
+            keyMac,
+            hash
+          );
+        } catch (error) {
+          // An outbox retry whose first answer was lost: whatever refuses it now (a rate, a closed
+          // consultation), its item exists, so it gets that item. Asked only here, off the common path.
+          if (keyMac && key && error instanceof FeedbackError) {
+            const again = await replay(caller.user, keyMac, key, hash);
+            if (again) return { created: false, ...again };
+          }
+          throw error;
+        }
+      };
       return keyMac ? serialised(keyMac, attempt) : attempt();
     },
 
@@ -976,10 +995,6 @@ export function createFeedbackService(options: FeedbackServiceOptions) {
     keyMac: string | null,
     hash: string
   ): Promise<{ created: boolean; item: Item; receipt: string | null }> {
-    if (keyMac && key) {
-      const again = await replay(user, keyMac, key, hash);
-      if (again) return { created: false, ...again };
-    }
     let anonymous = body.anonymous ?? false;
     let consultation: ConsultationRow | undefined;
     if (body.consultationId) {
@@ -1029,9 +1044,7 @@ export function createFeedbackService(options: FeedbackServiceOptions) {
     // The ledger is written in its own transaction, apart from the item's (see docs/feedback.md).
     const dayKey = keys.dayKey(hubId, user, today);
     if (
-      !(await repo.ledger(l =>
-        l.takeDaily(dayKey, hubId, addDays(today, 2), perDay)
-      ))
+      !(await repo.ledger.takeDaily(dayKey, hubId, addDays(today, 2), perDay))
     ) {
       throw new FeedbackError(
         429,
@@ -1041,7 +1054,7 @@ export function createFeedbackService(options: FeedbackServiceOptions) {
       );
     }
     const releases: (() => Promise<void>)[] = [
-      () => repo.ledger(l => l.releaseDaily(dayKey))
+      () => repo.ledger.releaseDaily(dayKey)
     ];
     // Runs once however many paths call it: a counter must not be given back twice.
     const undo = async () => {
@@ -1058,18 +1071,22 @@ export function createFeedbackService(options: FeedbackServiceOptions) {
           365
         );
         if (
-          !(await repo.ledger(l =>
-            l.claimReply(replyKey, hubId, consultationId, purgeAfter)
+          !(await repo.ledger.claimReply(
+            replyKey,
+            hubId,
+            consultationId,
+            purgeAfter
           ))
         ) {
           // Another instance may be sending this very key: give it a moment, then answer its result.
           for (let i = 0; keyMac && key && i < 4; i++) {
-            await new Promise(resolve => setTimeout(resolve, 250));
             const again = await replay(user, keyMac, key, hash);
             if (again) {
               await undo();
+              limiter.release(user);
               return { created: false, ...again };
             }
+            await new Promise(resolve => setTimeout(resolve, 250));
           }
           fail(
             409,
@@ -1077,7 +1094,7 @@ export function createFeedbackService(options: FeedbackServiceOptions) {
             'you have replied to this consultation already'
           );
         }
-        releases.push(() => repo.ledger(l => l.releaseReply(replyKey)));
+        releases.push(() => repo.ledger.releaseReply(replyKey));
       }
 
       const id = randomUUID();
@@ -1113,15 +1130,9 @@ export function createFeedbackService(options: FeedbackServiceOptions) {
         // An anonymous item's history keeps to its date, like the item.
         anonymous ? `${today}T00:00:00Z` : null
       );
-      if (!created && keyMac && key) {
-        await undo();
-        const again = await replay(user, keyMac, key, hash);
-        if (again) return { created: false, ...again };
-        return fail(
-          409,
-          'conflict',
-          'this submission is being sent; try again'
-        );
+      if (!created) {
+        // The key was claimed first by another request (now committed): the caller's catch answers its item.
+        fail(409, 'conflict', 'this submission is being sent; try again');
       }
       // A new item has no support, no response and no later state: no need to read it back.
       const item: Item = {
