@@ -3,11 +3,10 @@
 import { randomUUID } from 'node:crypto';
 import {
   devToken,
-  freePort,
+  startBare,
   freshDatabase,
   load,
   PREFIX,
-  startProcess,
   startService,
   table
 } from './lib.mjs';
@@ -56,14 +55,8 @@ function requestBytes(host, path, token, payload) {
 const children = [];
 const cleanups = [];
 try {
-  const barePort = await freePort();
-  children.push(
-    await startProcess(
-      [new URL('./bare-fastify.mjs', import.meta.url).pathname],
-      { PORT: String(barePort) },
-      `http://127.0.0.1:${barePort}/hello`
-    )
-  );
+  const bare = await startBare();
+  children.push(bare.child);
   const db = await freshDatabase(PG);
   cleanups.push(db.drop);
   const svc = await startService({ databaseUrl: db.url });
@@ -103,7 +96,7 @@ try {
     console.error(`done: ${name}`);
   };
   await run('bare Fastify GET /hello', {
-    url: `http://127.0.0.1:${barePort}/hello`
+    url: bare.url
   });
   await run('POST /api/feedback/items (PostgreSQL)', submissions);
 

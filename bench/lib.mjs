@@ -46,6 +46,14 @@ export async function startProcess(args, env, readyUrl) {
   return child;
 }
 
+/** Bare Fastify answering GET /hello: the yardstick every ratio divides by. */
+export async function startBare() {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}/hello`;
+  const child = await startProcess([new URL('./bare-fastify.mjs', import.meta.url).pathname], { PORT: String(port) }, url);
+  return { child, url };
+}
+
 /** The built service in development mode (no hub) on `databaseUrl`, or on PGlite in `dataDir`. */
 export async function startService({ databaseUrl, dataDir, hubId = 'bench' }) {
   const port = await freePort();

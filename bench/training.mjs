@@ -7,12 +7,11 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import {
   devToken,
-  freePort,
+  startBare,
   freshDatabase,
   load,
   PREFIX,
   REPO,
-  startProcess,
   startService,
   table
 } from './lib.mjs';
@@ -45,14 +44,8 @@ async function trainingChunks() {
 const children = [];
 const cleanups = [];
 try {
-  const barePort = await freePort();
-  children.push(
-    await startProcess(
-      [new URL('./bare-fastify.mjs', import.meta.url).pathname],
-      { PORT: String(barePort) },
-      `http://127.0.0.1:${barePort}/hello`
-    )
-  );
+  const bare = await startBare();
+  children.push(bare.child);
   const db = await freshDatabase(PG);
   cleanups.push(db.drop);
   const svc = await startService({ databaseUrl: db.url });
@@ -96,7 +89,7 @@ try {
     rows.push({ name, ...(await load(opts)) });
     console.error(`done: ${name}`);
   };
-  await run('bare Fastify GET /hello', { url: `http://127.0.0.1:${barePort}/hello` });
+  await run('bare Fastify GET /hello', { url: bare.url });
   await run('PUT progress, as fast as it goes (PostgreSQL)', progress);
   await run(`PUT progress at ${RATE}/s for 15 s (PostgreSQL)`, {
     ...progress,

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startLocalHub, type LocalHub } from './local-hub.js';
+import { serviceCall, sessionFor as sessionOf } from './service-client.js';
 
 const EXTRA = ['it-alice', 'it-bob', 'it-carol'];
 /** A real hub admin, so the refusals are checked against the hub's own state. */
@@ -12,34 +13,9 @@ describe('admin console through a real hub', () => {
   let champion: string;
   let member: string;
 
-  async function sessionFor(name: string): Promise<string> {
-    const res = await fetch(`${hub.serviceUrl}api/session`, {
-      method: 'POST',
-      headers: {
-        Authorization: `token ${await hub.userToken(name)}`,
-        'Content-Type': 'application/json'
-      },
-      body: '{}'
-    });
-    assert.equal(res.status, 200, await res.clone().text());
-    return ((await res.json()) as { token: string }).token;
-  }
-
-  function admin(
-    jwt: string,
-    method: string,
-    path: string,
-    body?: unknown
-  ): Promise<Response> {
-    return fetch(`${hub.serviceUrl}api/admin${path}`, {
-      method,
-      headers: {
-        Authorization: `Bearer ${jwt}`,
-        ...(body === undefined ? {} : { 'Content-Type': 'application/json' })
-      },
-      body: body === undefined ? undefined : JSON.stringify(body)
-    });
-  }
+  const sessionFor = (name: string) => sessionOf(hub, name);
+  const admin = (jwt: string, method: string, path: string, body?: unknown) =>
+    serviceCall(hub, jwt, method, `admin${path}`, body);
 
   async function hubUser(name: string): Promise<{
     status: number;

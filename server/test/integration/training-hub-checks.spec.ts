@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startLocalHub, type LocalHub } from './local-hub.js';
+import { serviceCall, sessionFor as sessionOf } from './service-client.js';
 
 const LEARNER = 'test-learner';
 
@@ -17,34 +18,9 @@ describe('training hub checks through a real hub', () => {
   let champion: string;
   let member: string;
 
-  async function sessionFor(name: string): Promise<string> {
-    const res = await fetch(`${hub.serviceUrl}api/session`, {
-      method: 'POST',
-      headers: {
-        Authorization: `token ${await hub.userToken(name)}`,
-        'Content-Type': 'application/json'
-      },
-      body: '{}'
-    });
-    assert.equal(res.status, 200, await res.clone().text());
-    return ((await res.json()) as { token: string }).token;
-  }
-
-  function call(
-    jwt: string,
-    method: string,
-    path: string,
-    body?: unknown
-  ): Promise<Response> {
-    return fetch(`${hub.serviceUrl}api/${path}`, {
-      method,
-      headers: {
-        Authorization: `Bearer ${jwt}`,
-        ...(body === undefined ? {} : { 'Content-Type': 'application/json' })
-      },
-      body: body === undefined ? undefined : JSON.stringify(body)
-    });
-  }
+  const sessionFor = (name: string) => sessionOf(hub, name);
+  const call = (jwt: string, method: string, path: string, body?: unknown) =>
+    serviceCall(hub, jwt, method, path, body);
 
   /** The check of a shipped episode's step, as the service serves it to the panel. */
   async function shippedCheck(
