@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import type { IJupyterLabPageFixture } from '@jupyterlab/galata';
 
 import { expectAccessible } from './accessibility';
-import { expect, logIn, test } from './hub';
+import { expect, logIn, openCatalystPanel, runFromPalette, test } from './hub';
 
 /** The feedback widget, which the axe scans cover. */
 const WIDGET = '#jupyterlab-catalyst-feedback';
@@ -26,13 +26,36 @@ function servicePid(): number {
   return Number(match[1]);
 }
 
-/** Open the feedback widget from the status bar. */
-async function openFromStatusBar(page: IJupyterLabPageFixture) {
-  await page.locator('.jp-Catalyst-feedback-statusItem').click();
-  const widget = page.locator('#jupyterlab-catalyst-feedback');
+/** The feedback widget once its form shows. */
+async function openedWidget(page: IJupyterLabPageFixture) {
+  const widget = page.locator(WIDGET);
   await expect(widget.locator('.jp-Catalyst-feedback-form')).toBeVisible();
   return widget;
 }
+
+/** Open the feedback widget from the status bar. */
+async function openFromStatusBar(page: IJupyterLabPageFixture) {
+  await page.locator('.jp-Catalyst-feedback-statusItem').click();
+  return openedWidget(page);
+}
+
+/** Open the feedback widget from the command palette, by its label in the page's language. */
+async function openFromPalette(page: IJupyterLabPageFixture, label: string) {
+  await expect(page.locator(WIDGET)).toHaveCount(0);
+  await runFromPalette(page, label);
+  return openedWidget(page);
+}
+
+/** Open the feedback widget from its button among the Catalyst panel's tools. */
+async function openFromCatalystPanel(page: IJupyterLabPageFixture, label: string) {
+  await expect(page.locator(WIDGET)).toHaveCount(0);
+  const panel = await openCatalystPanel(page);
+  await panel.getByRole('button', { name: label, exact: true }).click();
+  return openedWidget(page);
+}
+
+/** The command's label, in the palette and the Catalyst panel. */
+const COMMAND_LABEL = 'Send Feedback to the Catalyst Core Team';
 
 /** Fill the form with the keyboard-reachable controls. */
 async function fillForm(widget: ReturnType<IJupyterLabPageFixture['locator']>, title: string, body: string) {
@@ -45,7 +68,7 @@ test.describe.serial('Feedback', () => {
   test('a submission made while the service is stopped arrives once and shows as sent', async ({ page }) => {
     test.setTimeout(300_000);
     await logIn(page, 'member');
-    const widget = await openFromStatusBar(page);
+    const widget = await openFromPalette(page, COMMAND_LABEL);
     await expectAccessible(page, 'the new feedback form', WIDGET);
     const title = `Sent during an outage ${RUN}`;
     await fillForm(widget, title, 'The service was stopped when I pressed Send.');
@@ -155,7 +178,7 @@ test.describe.serial('Feedback followed and answered', () => {
     page
   }) => {
     await logIn(page, 'coreteam');
-    const widget = await openFromStatusBar(page);
+    const widget = await openFromCatalystPanel(page, COMMAND_LABEL);
     await widget.locator('[data-tab="triage"]').click();
     const triage = widget.locator('.jp-Catalyst-feedback-triage');
     const row = (title: string) => triage.locator('tbody tr', { hasText: title });
@@ -205,7 +228,7 @@ test.describe.serial('Feedback followed and answered', () => {
     await expect(status).toHaveText('Aportes');
     await page.reload();
     await expect(page.locator('.jp-Catalyst-feedback-statusItem')).toHaveText('Aportes');
-    await openFromStatusBar(page);
+    await openFromPalette(page, 'Enviar un aporte al Equipo Central de Catalyst');
     await widget.getByRole('tab', { name: 'Mis aportes' }).click();
     await expect(item.locator('.jp-Catalyst-feedback-state')).toHaveText('Rechazado');
     await expect(item).not.toHaveAttribute('data-new', 'true');

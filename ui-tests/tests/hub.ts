@@ -94,4 +94,31 @@ export async function openCatalystPanel(page: IJupyterLabPageFixture) {
   return panel;
 }
 
+/**
+ * Run a command as a person does from the command palette: Ctrl+Shift+C, type its label, Enter.
+ * The palette is modal and closes when it loses the focus, and JupyterLab moves the focus to its
+ * current widget once the layout is restored (to a new Launcher only after the file browser has
+ * listed the home folder, about 1.5 s after the splash goes): a palette opened before that closed
+ * again at once, which is why it "did not open". So wait until the shell has taken the focus.
+ */
+export async function runFromPalette(
+  page: IJupyterLabPageFixture,
+  label: string
+): Promise<void> {
+  await page.waitForFunction(() => document.activeElement !== document.body);
+  await page.keyboard.press('Control+Shift+C');
+  const palette = page.locator('#modal-command-palette');
+  const input = palette.locator('.lm-CommandPalette-input');
+  await expect(input).toBeFocused();
+  await input.pressSequentially(label);
+  // What Enter will run: the best match, which must be the command asked for.
+  await expect(
+    palette.locator(
+      '.lm-CommandPalette-item.lm-mod-active .lm-CommandPalette-itemLabel'
+    )
+  ).toHaveText(label);
+  await page.keyboard.press('Enter');
+  await expect(palette).toBeHidden();
+}
+
 export { expect };
