@@ -5,7 +5,8 @@ SHELL := /bin/bash
 QUIET_PIP := 2>&1 | { grep -v '^WARNING: Location' || true; }
 VENV := .venv
 STAMP := .make
-EXT_SOURCES := $(shell find src style schema -type f 2>/dev/null) package.json tsconfig.json jupyterlab_catalyst/locale
+# The .po files themselves: a folder's date does not change when a file in it is edited.
+EXT_SOURCES := $(shell find src style schema jupyterlab_catalyst/locale -type f 2>/dev/null) package.json tsconfig.json
 SERVER_SOURCES := $(shell find server/src server/migrations -type f 2>/dev/null) server/package.json server/tsconfig.json
 
 .PHONY: demo test bench lint clean install

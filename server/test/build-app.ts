@@ -17,6 +17,19 @@ export interface TestApp {
   logs: string[];
 }
 
+const postgresServer =
+  process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
+
+/**
+ * Whether `url` is a test PGlite's socket rather than the PostgreSQL server. That socket serves every
+ * connection from one session, where named statements prepared by two connections would collide; the
+ * product never connects so (its embedded store uses one connection), but tests open several pools.
+ */
+function isPgliteSocket(url: string | undefined): boolean {
+  if (!url) return false;
+  return !postgresServer || new URL(url).host !== new URL(postgresServer).host;
+}
+
 /** The config from a test environment; nothing is read from the real one. */
 export function testConfig(env: NodeJS.ProcessEnv): Config {
   return loadConfig({
@@ -24,6 +37,9 @@ export function testConfig(env: NodeJS.ProcessEnv): Config {
     CATALYST_LOG_LEVEL: 'info',
     // A single hub, as in the demo: the instance registers its own hub (a test may say otherwise).
     CATALYST_REGISTER_HUB: '1',
+    ...(isPgliteSocket(env.DATABASE_URL)
+      ? { CATALYST_DB_PREPARED_STATEMENTS: '0' }
+      : {}),
     ...env
   });
 }

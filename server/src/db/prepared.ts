@@ -6,7 +6,13 @@
  * first once per process; `usePreparedStatements` makes the second once per connection.
  */
 import { createHash } from 'node:crypto';
-import type { Compilable, CompiledQuery, Kysely } from 'kysely';
+import type {
+  Compilable,
+  CompiledQuery,
+  Kysely,
+  QueryResult,
+  RawBuilder
+} from 'kysely';
 import type pg from 'pg';
 
 /** SQL text → statement name, for every query `precompile` made. */
@@ -15,6 +21,29 @@ const statementNames = new Map<string, string>();
 /** The statement name for this SQL, if it was precompiled. */
 export function statementNameFor(sql: string): string | undefined {
   return statementNames.get(sql);
+}
+
+/** Gives this SQL text a statement name (once): connections of pools using prepared statements prepare it. */
+function nameStatement(text: string): void {
+  if (!statementNames.has(text)) {
+    const hash = createHash('sha1').update(text).digest('hex').slice(0, 16);
+    statementNames.set(text, `catalyst_${hash}`);
+  }
+}
+
+/**
+ * Runs a hot raw statement as a named prepared statement, so PostgreSQL plans it once per connection.
+ *
+ * Only for statements whose text never varies with their arguments (values go in as parameters):
+ * each distinct text is prepared on every connection and kept for its life.
+ */
+export function executeNamed<DB, Row>(
+  query: RawBuilder<Row>,
+  db: Kysely<DB>
+): Promise<QueryResult<Row>> {
+  const compiled = query.compile(db);
+  nameStatement(compiled.sql);
+  return db.executeQuery(compiled);
 }
 
 /**
@@ -41,8 +70,7 @@ export function precompile<DB, Args extends string[], Row>(
         `precompile: argument ${i} must appear exactly once as a parameter in: ${compiled.sql}`
       );
   }
-  const name = `catalyst_${createHash('sha1').update(compiled.sql).digest('hex').slice(0, 16)}`;
-  statementNames.set(compiled.sql, name);
+  nameStatement(compiled.sql);
   return async (...args: Args) => {
     const query: CompiledQuery<Row> = {
       ...compiled,

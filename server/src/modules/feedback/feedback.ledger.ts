@@ -1,6 +1,7 @@
 /** The keyed ledger's writes (one-per-person rules): one statement each, committed without waiting for the disk. */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/database.js';
+import { executeNamed } from '../../db/prepared.js';
 
 /**
  * Each write is its own transaction, apart from the item's, so a ledger row and an item never share a
@@ -20,20 +21,26 @@ export function createLedger(db: Kysely<Database>) {
       purgeAfter: string,
       max: number
     ): Promise<boolean> {
-      const { rows } = await sql<{ count: number }>`
+      const { rows } = await executeNamed(
+        sql<{ count: number }>`
         insert into feedback_ledger (key, hub_id, kind, consultation_id, count, purge_after)
         select ${key}, ${hubId}, 'day', null::uuid, 1, ${purgeAfter}::date from ${asyncCommit}
         on conflict (key) do update set count = feedback_ledger.count + 1
           where feedback_ledger.count < ${max}
-        returning count`.execute(db);
+        returning count`,
+        db
+      );
       return rows.length > 0;
     },
 
     /** Gives back a daily submission taken for a request that then failed. */
     async releaseDaily(key: string): Promise<void> {
-      await sql`
+      await executeNamed(
+        sql`
         update feedback_ledger set count = greatest(count - 1, 0)
-        from ${asyncCommit} where key = ${key}`.execute(db);
+        from ${asyncCommit} where key = ${key}`,
+        db
+      );
     },
 
     /** Records "replied to this consultation"; false when it was recorded before. */
@@ -43,19 +50,23 @@ export function createLedger(db: Kysely<Database>) {
       consultationId: string,
       purgeAfter: string
     ): Promise<boolean> {
-      const { rows } = await sql<{ key: string }>`
+      const { rows } = await executeNamed(
+        sql<{ key: string }>`
         insert into feedback_ledger (key, hub_id, kind, consultation_id, count, purge_after)
         select ${key}, ${hubId}, 'consultation', ${consultationId}::uuid, 1, ${purgeAfter}::date
         from ${asyncCommit}
         on conflict (key) do nothing
-        returning key`.execute(db);
+        returning key`,
+        db
+      );
       return rows.length > 0;
     },
 
     /** Forgets a reply claimed for a request that then failed. */
     async releaseReply(key: string): Promise<void> {
-      await sql`
-        delete from feedback_ledger using ${asyncCommit} where key = ${key}`.execute(
+      await executeNamed(
+        sql`
+        delete from feedback_ledger using ${asyncCommit} where key = ${key}`,
         db
       );
     }

@@ -1,6 +1,7 @@
 /** Queries on the feedback tables; no HTTP and no rules beyond what SQL enforces. */
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database } from '../../db/database.js';
+import { executeNamed } from '../../db/prepared.js';
 import type { FeedbackConsultationsTable } from './feedback.tables.js';
 import { createLedger } from './feedback.ledger.js';
 
@@ -253,7 +254,8 @@ function feedbackQueries(db: Kysely<Database>) {
           ),`
         : sql``;
       const gate = key ? sql`where exists (select 1 from claim)` : sql``;
-      const result = await sql<{ n: number }>`
+      const result = await executeNamed(
+        sql<{ n: number }>`
         with ${claim} item as (
           insert into feedback_items (id, hub_id, community_id, consultation_id, topic, anonymous,
             authorship, author, receipt_hash, title, body, lang, context, created_on)
@@ -267,7 +269,9 @@ function feedbackQueries(db: Kysely<Database>) {
           insert into feedback_history (item_id, kind, to_state, actor_role, at)
           select id, 'submitted', 'new', 'author', coalesce(${historyAt}::timestamptz, now()) from item
         )
-        select count(*)::int as n from item`.execute(db);
+        select count(*)::int as n from item`,
+        db
+      );
       return (result.rows[0]?.n ?? 0) > 0;
     },
 

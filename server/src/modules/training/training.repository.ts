@@ -1,6 +1,7 @@
 /** Queries on the training tables; no HTTP and no rules beyond what SQL enforces. */
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database } from '../../db/database.js';
+import { executeNamed } from '../../db/prepared.js';
 import type { TrainingProgressTable } from './training.tables.js';
 
 /** A progress row. */
@@ -95,7 +96,8 @@ function trainingQueries(db: Kysely<Database>) {
       key: string
     ): Promise<{ row: ProgressRow; claimed: boolean } | null> {
       const { hubId, userName } = write;
-      const { rows } = await sql<ProgressRow & { claimed: boolean }>`
+      const { rows } = await executeNamed(
+        sql<ProgressRow & { claimed: boolean }>`
         with up as (
           insert into training_progress ${progressColumns}
           select * from (values ${progressValues(write)}) as v
@@ -110,7 +112,7 @@ function trainingQueries(db: Kysely<Database>) {
           on conflict do nothing
           returning key
         )
-        select up.*, exists (select 1 from claim) as claimed from up`.execute(
+        select up.*, exists (select 1 from claim) as claimed from up`,
         db
       );
       if (!rows[0]) return null;
