@@ -1,8 +1,12 @@
 import { nullTranslator } from '@jupyterlab/translation';
-import { framePromise } from '@jupyterlab/testing';
+import {
+  dismissDialog,
+  framePromise,
+  waitForDialog
+} from '@jupyterlab/testing';
 import { Widget } from '@lumino/widgets';
 
-import type { AdminApi, IAdminUser } from '../api/admin';
+import type { AdminApi, IAdminUser, IAuditEntry } from '../api/admin';
 import { AdminConsoleWidget } from './AdminConsole';
 
 const trans = nullTranslator.load('jupyterlab_catalyst');
@@ -87,7 +91,12 @@ function fakeApi(
         addedToGroup: []
       })
     ),
-    listAudit: jest.fn(async () => ({ items: [], total: 0 })),
+    listAudit: jest.fn(
+      async (): Promise<{ items: IAuditEntry[]; total: number }> => ({
+        items: [],
+        total: 0
+      })
+    ),
     totals: jest.fn(async () => ({
       users: 120,
       runningServers: 7,
@@ -162,9 +171,21 @@ describe('AdminConsoleWidget', () => {
     ).toContain('GitHubOAuthenticator');
   });
 
-  it('stops a server from its row', async () => {
+  it('stops a server from its row only once the champion confirms', async () => {
     await find(widget, '[data-user="bea"]');
     buttonNamed(widget, 'Stop').click();
+    await waitForDialog();
+    expect(document.querySelector('.jp-Dialog')?.textContent).toContain(
+      'unsaved changes in open notebooks are lost'
+    );
+    await dismissDialog();
+    expect(api.stopServer).not.toHaveBeenCalled();
+    buttonNamed(widget, 'Stop').click();
+    await waitForDialog();
+    // The dialog's own warn button: the table's Delete buttons are warn buttons too.
+    document
+      .querySelector<HTMLButtonElement>('.jp-Dialog .jp-mod-warn')
+      ?.click();
     await framePromise();
     expect(api.stopServer).toHaveBeenCalledWith('bea', '');
   });
@@ -288,6 +309,54 @@ describe('AdminConsoleWidget', () => {
     buttonNamed(widget, 'Audit log').click();
     const empty = await find(widget, '.jp-Catalyst-admin-empty');
     expect(empty.textContent).toContain('Nothing recorded yet');
+  });
+
+  it('names audited actions and outcomes in words and filters by a chosen action', async () => {
+    api.listAudit.mockImplementation(async () => ({
+      items: [
+        {
+          id: '1',
+          at: '2026-11-20T10:00:00Z',
+          actor: 'champion',
+          action: 'server.stop',
+          target: 'bea',
+          outcome: 'ok',
+          detail: {}
+        },
+        {
+          id: '2',
+          at: '2026-11-20T09:00:00Z',
+          actor: 'champion',
+          action: 'user.delete',
+          target: 'root',
+          outcome: 'refused',
+          detail: {}
+        }
+      ],
+      total: 2
+    }));
+    await find(widget, '[data-user="bea"]');
+    buttonNamed(widget, 'Audit log').click();
+    await find(widget, '.jp-Catalyst-admin-audit-row');
+    const cells = [
+      ...widget.node.querySelectorAll('.jp-Catalyst-admin-audit-row')
+    ].map(row =>
+      [...row.querySelectorAll('td')].slice(2).map(td => td.textContent)
+    );
+    expect(cells).toEqual([
+      ['Stop server', 'bea', 'done'],
+      ['Delete user', 'root', 'refused by the service']
+    ]);
+    const action = (await find(
+      widget,
+      '.jp-Catalyst-admin-audit-action'
+    )) as HTMLSelectElement;
+    action.value = 'server.stop';
+    action.dispatchEvent(new Event('change', { bubbles: true }));
+    await framePromise();
+    expect(api.listAudit).toHaveBeenLastCalledWith(
+      expect.objectContaining({ action: 'server.stop' })
+    );
   });
 });
 

@@ -4,6 +4,7 @@ import type { TranslationBundle } from '@jupyterlab/translation';
 import * as React from 'react';
 
 import type { AdminApi, IAuditEntry } from '../api/admin';
+import { AUDIT_ACTIONS, auditActionLabel, auditOutcomeLabel } from './format';
 
 /** The audit log with filters and CSV export. */
 export function AuditView(props: {
@@ -44,7 +45,7 @@ export function AuditView(props: {
       setError((e as Error).message);
     }
   };
-  const field = (key: keyof typeof filter, label: string) => (
+  const field = (key: 'actor' | 'target', label: string) => (
     <label>
       {label}
       <input
@@ -57,7 +58,22 @@ export function AuditView(props: {
     <div className="jp-Catalyst-admin-audit">
       <div className="jp-Catalyst-admin-filters">
         {field('actor', trans.__('Who'))}
-        {field('action', trans.__('Action'))}
+        <label>
+          {trans.__('Action')}
+          {/* The service matches the exact code: offer the codes, named in the user's language. */}
+          <select
+            className="jp-Catalyst-admin-audit-action"
+            value={filter.action}
+            onChange={e => setFilter({ ...filter, action: e.target.value })}
+          >
+            <option value="">{trans.__('Any action')}</option>
+            {AUDIT_ACTIONS.map(action => (
+              <option key={action} value={action}>
+                {auditActionLabel(action, trans)}
+              </option>
+            ))}
+          </select>
+        </label>
         {field('target', trans.__('Target'))}
         <button className="jp-mod-styled" onClick={load}>
           {trans.__('Refresh')}
@@ -99,9 +115,13 @@ export function AuditView(props: {
                 <tr key={entry.id} className="jp-Catalyst-admin-audit-row">
                   <td title={entry.at}>{Time.formatHuman(entry.at)}</td>
                   <td>{entry.actor}</td>
-                  <td>{entry.action}</td>
+                  <td data-action={entry.action} title={entry.action}>
+                    {auditActionLabel(entry.action, trans)}
+                  </td>
                   <td>{entry.target ?? ''}</td>
-                  <td>{entry.outcome}</td>
+                  <td data-outcome={entry.outcome}>
+                    {auditOutcomeLabel(entry.outcome, trans)}
+                  </td>
                 </tr>
               ))}
             </tbody>

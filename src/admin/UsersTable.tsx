@@ -129,6 +129,30 @@ function ServerRow(
       );
     }
   };
+  // Stopping or restarting someone's server ends their kernels, and with them any unsaved work: ask first.
+  const stopOrRestart = async (verb: 'stop' | 'restart') => {
+    const stop = verb === 'stop';
+    if (
+      await confirmAction({
+        trans,
+        title: stop
+          ? trans.__('Stop %1’s server?', where)
+          : trans.__('Restart %1’s server?', where),
+        body: trans.__(
+          'Everything running there ends: their kernels and any unsaved changes in open notebooks are lost. Saved files are kept.'
+        ),
+        action: stop
+          ? trans.__('Stop their server')
+          : trans.__('Restart their server')
+      })
+    ) {
+      await act(`${verb} ${where}`, () =>
+        stop
+          ? model.api.stopServer(user.name, server.name)
+          : model.api.restartServer(user.name, server.name)
+      );
+    }
+  };
   const ownTitle = own
     ? trans.__('Stop your own server from File > Hub Control Panel')
     : '';
@@ -189,11 +213,7 @@ function ServerRow(
             className="jp-mod-styled"
             disabled={!!busy || own}
             title={ownTitle}
-            onClick={() =>
-              void act(`stop ${where}`, () =>
-                model.api.stopServer(user.name, server.name)
-              )
-            }
+            onClick={() => void stopOrRestart('stop')}
           >
             {trans.__('Stop')}
           </button>
@@ -215,11 +235,7 @@ function ServerRow(
             className="jp-mod-styled"
             disabled={!!busy || own}
             title={ownTitle}
-            onClick={() =>
-              void act(`restart ${where}`, () =>
-                model.api.restartServer(user.name, server.name)
-              )
-            }
+            onClick={() => void stopOrRestart('restart')}
           >
             {trans.__('Restart')}
           </button>

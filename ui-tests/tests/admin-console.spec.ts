@@ -46,6 +46,10 @@ test.describe('Hub admin console', () => {
       { timeout: 90_000 }
     );
     await stop.click();
+    await page
+      .locator('.jp-Dialog')
+      .getByRole('button', { name: 'Stop their server' })
+      .click();
     await expect(row.locator('.jp-Catalyst-admin-state')).toHaveText(
       'stopped',
       { timeout: 60_000 }
@@ -73,12 +77,15 @@ test.describe('Hub admin console', () => {
     await admin.getByRole('tab', { name: 'Audit log' }).click();
     const rows = admin.locator('.jp-Catalyst-admin-audit-row');
     await expect(
-      rows.filter({ hasText: 'server.stop' }).filter({ hasText: 'member' })
+      rows.filter({ hasText: 'Stop server' }).filter({ hasText: 'member' })
     ).toHaveCount(1);
-    await expect(rows.filter({ hasText: 'user.create' })).toHaveCount(3);
+    await expect(rows.filter({ hasText: 'Add user' })).toHaveCount(3);
   });
 
-  test('the console speaks Spanish when JupyterLab does', async ({ page }) => {
+  test('in Spanish, a champion finds a user, stops their server after confirming, bulk-adds users and sees the audit', async ({
+    page
+  }, testInfo) => {
+    const started = Date.now();
     await logIn(page, 'champion', { language: 'es_ES' });
     await page.sidebar.openTab(CONSOLE);
     await page.sidebar.setWidth(640);
@@ -86,28 +93,111 @@ test.describe('Hub admin console', () => {
     await expect(
       admin.getByRole('heading', { name: 'Administración del hub' })
     ).toBeVisible();
-    await expect(
-      admin.getByRole('tab', { name: 'Registro de auditoría' })
-    ).toBeVisible();
-    await admin.getByRole('button', { name: 'Añadir usuarios' }).click();
+
+    // Find the member by part of their name; start their server if no earlier test left it running.
+    await admin.getByLabel('Buscar').fill('memb');
+    await expect(admin.locator('.jp-Catalyst-admin-total')).toHaveText(
+      '1–1 de 1 usuarios'
+    );
+    const row = admin.locator('tr[data-user="member"]');
+    const state = row.locator('.jp-Catalyst-admin-state');
+    await expect(state).toHaveText(/^(en marcha|detenido)$/);
+    if ((await state.textContent()) === 'detenido') {
+      // Exact: "Iniciar" is also part of "Reiniciar".
+      await row.getByRole('button', { name: 'Iniciar', exact: true }).click();
+    }
+    await expect(state).toHaveText('en marcha', { timeout: 90_000 });
+    // With a server filter the hub itself answers the listing (the service's user index does not).
     await admin
-      .locator('.jp-Catalyst-admin-names')
-      .fill('ui-dora\nui-dora\nmal nombre');
-    await admin.getByRole('button', { name: 'Vista previa' }).click();
-    const preview = admin.locator('.jp-Catalyst-admin-preview');
+      .locator('.jp-Catalyst-admin-filter-state')
+      .selectOption({ label: 'Servidor activo' });
+    await expect(state).toHaveText('en marcha');
+
+    // Stopping asks first, in Spanish; then the hub no longer counts the member's server as active.
+    await row.getByRole('button', { name: 'Detener', exact: true }).click();
+    const dialog = page.locator('.jp-Dialog');
+    await expect(dialog).toContainText('¿Detener el servidor de member?');
+    await expect(dialog).toContainText(
+      'se pierden sus kernels y los cambios sin guardar'
+    );
+    await dialog.getByRole('button', { name: 'Detener su servidor' }).click();
+    await expect(admin.locator('.jp-Catalyst-admin-empty')).toHaveText(
+      'Ningún usuario coincide con estos filtros. Quita los filtros para ver a todos.',
+      { timeout: 60_000 }
+    );
+    await admin.getByRole('button', { name: 'Quitar filtros' }).click();
+
+    // Paste three names (plus a duplicate and an invalid one) into a new group; a retry uses fresh names.
+    const prefix = `ui-es${testInfo.retry || ''}-`;
+    const group = `${prefix}cohorte`;
+    await admin.getByRole('button', { name: 'Añadir usuarios' }).click();
+    const form = admin.locator('.jp-Catalyst-admin-add');
+    await form
+      .getByLabel('Nombres de usuario, uno por línea')
+      .fill(
+        ['ana', 'ben', 'cleo', 'ana'].map(n => prefix + n).join('\n') +
+          '\nmal nombre'
+      );
+    await form.getByLabel('Añadirlos también al grupo (opcional)').fill(group);
+    await form.getByRole('button', { name: 'Vista previa' }).click();
+    const preview = form.locator('.jp-Catalyst-admin-preview');
     await expect(preview.locator('li[data-status="new"]')).toHaveText(
-      'ui-dora: se añadirá'
+      ['ana', 'ben', 'cleo'].map(n => `${prefix}${n}: se añadirá`)
     );
     await expect(preview.locator('li[data-status="duplicate"]')).toHaveText(
-      'ui-dora: duplicado'
+      `${prefix}ana: duplicado`
     );
     await expect(preview.locator('li[data-status="invalid"]')).toHaveText(
       'mal nombre: nombre no válido'
     );
-    await admin.getByRole('button', { name: 'Añadir 1 usuario' }).click();
-    await expect(admin.locator('.jp-Catalyst-admin-added')).toContainText(
-      '1 usuario añadido.'
+    await expect(preview).toContainText(`Se creará el grupo ${group}.`);
+
+    // The form with its preview, in the dark theme, has no serious axe violation.
+    await page.theme.setDarkTheme();
+    await expectAccessible(
+      page,
+      'add users preview, dark theme, Spanish',
+      `#${CONSOLE} .jp-Catalyst-admin-add`
     );
+    await page.theme.setLightTheme();
+
+    await form.getByRole('button', { name: 'Añadir 3 usuarios' }).click();
+    await expect(form.locator('.jp-Catalyst-admin-added')).toHaveText(
+      `3 usuarios añadidos. 3 ahora en el grupo ${group}.`
+    );
+    // The groups tab lists the hub's own groups: the new one really holds the three users.
+    await admin.getByRole('tab', { name: 'Grupos' }).click();
+    await expect(
+      admin.locator(`tr[data-group="${group}"] td:nth-child(2)`)
+    ).toHaveText('3');
+
+    // The audit log, in Spanish, records the stop and the three users added.
+    await admin.getByRole('tab', { name: 'Registro de auditoría' }).click();
+    const audit = admin.locator('.jp-Catalyst-admin-audit');
+    await expect(audit.locator('th')).toHaveText([
+      'Cuándo',
+      'Quién',
+      'Acción',
+      'Objetivo',
+      'Resultado'
+    ]);
+    const rows = audit.locator('.jp-Catalyst-admin-audit-row');
+    await expect(
+      rows.filter({ hasText: 'Añadir usuario' }).filter({ hasText: prefix })
+    ).toHaveCount(3);
+    // Filtered to stops, the newest is this test's stop of the member's server, which the hub accepted.
+    await audit
+      .getByLabel('Acción')
+      .selectOption({ label: 'Detener servidor' });
+    await expect(rows.first().locator('td')).toHaveText([
+      /.+/,
+      'champion',
+      'Detener servidor',
+      'member',
+      'hecho'
+    ]);
+    const at = await rows.first().locator('td').first().getAttribute('title');
+    expect(Date.parse(at ?? '')).toBeGreaterThanOrEqual(started);
   });
 
   test('a champion imports a CSV into a group, filters by it, acts on all that match and edits the group, with no serious axe violation', async ({
@@ -191,7 +281,11 @@ test.describe('Hub admin console', () => {
     await expect(admin.locator('.jp-Catalyst-admin-status')).toHaveText(
       'The properties of ui-csv-cohort were saved.'
     );
-    await expectAccessible(page, 'groups tab with the editor open', `#${CONSOLE}`);
+    await expectAccessible(
+      page,
+      'groups tab with the editor open',
+      `#${CONSOLE}`
+    );
 
     // The dark theme uses the same --jp-* variables: the console follows it.
     await page.theme.setDarkTheme();
