@@ -1,6 +1,7 @@
 // Runs every src/**/*.spec.ts with node's test runner through tsx (Node 20's --test takes no globs).
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 
 function specs(dir) {
@@ -16,6 +17,9 @@ const roots = process.argv.length > 2 ? process.argv.slice(2) : ['src'];
 const files = roots
   .flatMap(root => (root.endsWith('.spec.ts') ? [root] : specs(root)))
   .sort();
+// PGlite's initdb (~10 s) runs once for the run, in the first file that needs it; test/databases.ts
+// copies the result into each file's own fresh data directory (test/pglite-template.ts).
+const template = mkdtempSync(join(tmpdir(), 'catalyst-pglite-template-'));
 const result = spawnSync(
   process.execPath,
   [
@@ -26,6 +30,10 @@ const result = spawnSync(
     '--test-concurrency=2',
     ...files.map(file => relative('.', file))
   ],
-  { stdio: 'inherit' }
+  {
+    stdio: 'inherit',
+    env: { ...process.env, CATALYST_TEST_PGLITE_TEMPLATE: template }
+  }
 );
+rmSync(template, { recursive: true, force: true });
 process.exit(result.status ?? 1);

@@ -1,10 +1,11 @@
-/** Fresh test databases: a PGlite child in a temp dir, and a throwaway database on TEST_DATABASE_URL. */
+/** Fresh test databases: a PGlite child in a temp dir (a copy of the run's template), and a throwaway database on TEST_DATABASE_URL. */
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { PgliteProcess } from '../src/db/pglite-process.js';
+import { copyPgliteTemplate } from './pglite-template.js';
 
 /** The backends every repository and route test runs on. */
 export type BackendName = 'pglite' | 'postgres';
@@ -35,6 +36,8 @@ export async function startDatabase(
 async function startPglite(): Promise<TestDatabase> {
   const dir = await mkdtemp(join(tmpdir(), 'catalyst-test-'));
   const pglite = new PgliteProcess({ dataDir: dir });
+  // A copy of the run's freshly initialised cluster: the same start as initdb here, ~10 s sooner.
+  await copyPgliteTemplate(pglite.pgdata);
   const url = await pglite.start();
   return {
     backend: 'pglite',

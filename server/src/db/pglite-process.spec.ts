@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { describe, it } from 'node:test';
+import { copyPgliteTemplate } from '../../test/pglite-template.js';
 import { isRunning } from '../../test/processes.js';
 import { fileURLToPath } from 'node:url';
 
@@ -15,6 +16,8 @@ const fixture = fileURLToPath(
 describe('PGlite child process', () => {
   it('dies when its parent is killed with SIGKILL', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'catalyst-orphan-'));
+    // What is tested is the child's end, not initdb: start from the run's fresh cluster.
+    await copyPgliteTemplate(join(dir, 'pgdata'));
     const parent = spawn(process.execPath, ['--import', 'tsx', fixture, dir], {
       stdio: ['ignore', 'pipe', 'inherit']
     });

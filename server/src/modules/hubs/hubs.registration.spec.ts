@@ -10,6 +10,7 @@ import {
   type TestApp
 } from '../../../test/build-app.js';
 import { startDatabase, type TestDatabase } from '../../../test/databases.js';
+import { copyPgliteTemplate } from '../../../test/pglite-template.js';
 import { ConfigError } from '../../config.js';
 import { runHubsCli } from './hubs.cli.js';
 
@@ -65,6 +66,8 @@ async function hubRows(url: string): Promise<Record<string, unknown>[]> {
 describe('hub registration on the embedded database', () => {
   it('registers its own hub by default (auto): nobody else can share the database', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'catalyst-reg-'));
+    // An empty cluster from the run's template (the service's own initdb is database.spec.ts's subject).
+    await copyPgliteTemplate(join(dir, 'pgdata'));
     try {
       const t = await start(
         {
