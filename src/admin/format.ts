@@ -17,6 +17,13 @@ export function serverLabel(
   server: IAdminServer,
   trans: TranslationBundle
 ): string {
+  // The hub's pending actions are words of its own; the two a champion sees daily are said plainly.
+  if (server.pending === 'spawn') {
+    return trans.__('starting');
+  }
+  if (server.pending === 'stop') {
+    return trans.__('stopping');
+  }
   if (server.pending) {
     return trans.__('pending (%1)', server.pending);
   }
