@@ -3,9 +3,9 @@ import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { TSchema } from 'typebox';
+import { Type } from 'typebox';
 import type { Config } from '../../config.js';
-import { errorResponses } from '../../http-errors.js';
+import { routeDeclarer, type RouteDeclaration } from '../../http-route.js';
 import { HubAdminClient } from './admin.hub.js';
 import {
   createAuditRepository,
@@ -39,12 +39,12 @@ import {
 } from './admin.schemas.js';
 import { createAdminService } from './admin.service.js';
 
-/** The request parts a route validates (params, querystring, body). */
-interface RequestParts {
-  params?: TSchema;
-  querystring?: TSchema;
-  body?: TSchema;
-}
+/** A console route's declaration: every one is for `hub-champion` and answers the same refusals. */
+type ConsoleRoute = Omit<RouteDeclaration, 'who' | 'errors'>;
+
+const champions = ['hub-champion'] as const;
+// The console's refusals and the hub's: 502 when it answers unexpectedly, 503 when it cannot be reached.
+const refusals = [400, 404, 409, 502, 503] as const;
 
 /** Admin routes; mounted under `{prefix}/api/admin`. */
 export const adminRoutes: FastifyPluginAsyncTypebox<{
@@ -60,73 +60,62 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{
     log: app.log
   });
   app.addHook('onClose', async () => admin.stopIndex());
-  const errors = errorResponses(400, 401, 403, 404, 409, 502, 503);
   const ok = { ok: true as const };
-
-  /** The options every console route shares: session, `hub-champion`, its schemas and error answers. */
-  const route = <P extends RequestParts, R extends TSchema>(
-    summary: string,
-    parts: P,
-    answer: R
-  ) => ({
-    onRequest: [app.authenticate],
-    preHandler: app.requireRole('hub-champion'),
-    schema: {
-      tags: ['admin'],
-      security: [{ session: [] }],
-      summary,
-      ...parts,
-      response: { 200: answer, ...errors }
-    }
-  });
-  const user = { params: UserParamsSchema };
-  const named = { params: NamedServerParamsSchema };
-  const group = { params: GroupParamsSchema };
+  const declare = routeDeclarer(app, ['admin']);
+  /** The options of a console route: for `hub-champion`, answering the console's refusals. */
+  const route = <D extends ConsoleRoute>(declaration: D) =>
+    declare({ ...declaration, who: champions, errors: refusals });
 
   app.get(
     '/users',
-    route(
-      "A page of the hub's users",
-      { querystring: UserListQuerySchema },
-      UserPageSchema
-    ),
+    route({
+      summary: "A page of the hub's users",
+      querystring: UserListQuerySchema,
+      response: UserPageSchema
+    }),
     async request => admin.listUsers(request.query)
   );
 
   app.get(
     '/users/names',
-    route(
-      'Every user name matching the filters (for bulk actions on all that match)',
-      { querystring: UserNamesQuerySchema },
-      UserNamesSchema
-    ),
+    route({
+      summary:
+        'Every user name matching the filters (for bulk actions on all that match)',
+      querystring: UserNamesQuerySchema,
+      response: UserNamesSchema
+    }),
     async request => admin.userNames(request.query)
   );
 
   app.post(
     '/users',
-    route(
-      'Preview, or with confirm create, users from pasted names',
-      { body: AddUsersBodySchema },
-      AddUsersResultSchema
-    ),
+    route({
+      summary: 'Preview, or with confirm create, users from pasted names',
+      body: AddUsersBodySchema,
+      response: AddUsersResultSchema
+    }),
     async request => admin.addUsers(request.user.sub, request.body)
   );
 
   app.patch(
     '/users/:name',
-    route(
-      'Rename a user (never an admin; admin rights are refused)',
-      { ...user, body: UserEditBodySchema },
-      AdminUserSchema
-    ),
+    route({
+      summary: 'Rename a user (never an admin; admin rights are refused)',
+      params: UserParamsSchema,
+      body: UserEditBodySchema,
+      response: AdminUserSchema
+    }),
     async request =>
       admin.editUser(request.user.sub, request.params.name, request.body)
   );
 
   app.delete(
     '/users/:name',
-    route('Delete a user (their files are kept)', user, OkSchema),
+    route({
+      summary: 'Delete a user (their files are kept)',
+      params: UserParamsSchema,
+      response: OkSchema
+    }),
     async request => {
       await admin.deleteUser(request.user.sub, request.params.name);
       return ok;
@@ -135,17 +124,23 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{
 
   app.delete(
     '/users/:name/server',
-    route("Stop a user's default server", user, ServerActionSchema),
+    route({
+      summary: "Stop a user's default server",
+      params: UserParamsSchema,
+      response: ServerActionSchema
+    }),
     async request => admin.stopServer(request.user.sub, request.params.name, '')
   );
 
   app.delete(
     '/users/:name/servers/:server',
-    route(
-      "Stop a user's named server, or with remove=true delete a stopped one",
-      { ...named, querystring: ServerRemoveQuerySchema },
-      ServerActionSchema
-    ),
+    route({
+      summary:
+        "Stop a user's named server, or with remove=true delete a stopped one",
+      params: NamedServerParamsSchema,
+      querystring: ServerRemoveQuerySchema,
+      response: ServerActionSchema
+    }),
     async request => {
       const { name, server } = request.params;
       return request.query.remove
@@ -165,7 +160,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{
     method: 'GET' | 'POST',
     path: string,
     summaries: [string, string],
-    options: (summary: string, parts: RequestParts) => object,
+    declaration: Omit<ConsoleRoute, 'summary' | 'params'>,
     handler: (
       request: FastifyRequest,
       reply: FastifyReply,
@@ -174,14 +169,14 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{
     ) => Promise<unknown>
   ) => {
     const twins = [
-      ['/users/:name/server', user, summaries[0]],
-      ['/users/:name/servers/:server', named, summaries[1]]
+      ['/users/:name/server', UserParamsSchema, summaries[0]],
+      ['/users/:name/servers/:server', NamedServerParamsSchema, summaries[1]]
     ] as const;
-    for (const [prefix, parts, summary] of twins) {
+    for (const [prefix, params, summary] of twins) {
       app.route({
         method,
         url: `${prefix}${path}`,
-        ...options(summary, parts),
+        ...route({ ...declaration, summary, params }),
         handler: async (request, reply) => {
           const { name, server = '' } = request.params as {
             name: string;
@@ -192,27 +187,20 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{
       });
     }
   };
-  const answering =
-    (answer: TSchema) => (summary: string, parts: RequestParts) =>
-      route(summary, parts, answer);
 
-  forEachServer(
-    'POST',
-    '',
-    ["Start a user's default server", "Start a user's named server"],
-    answering(ServerActionSchema),
-    async (request, _reply, name, server) =>
-      admin.startServer(request.user.sub, name, server)
-  );
-
-  forEachServer(
-    'POST',
-    '/restart',
-    ["Restart a user's default server", "Restart a user's named server"],
-    answering(ServerActionSchema),
-    async (request, _reply, name, server) =>
-      admin.restartServer(request.user.sub, name, server)
-  );
+  for (const [path, verb, act] of [
+    ['', 'Start', admin.startServer],
+    ['/restart', 'Restart', admin.restartServer]
+  ] as const) {
+    forEachServer(
+      'POST',
+      path,
+      [`${verb} a user's default server`, `${verb} a user's named server`],
+      { response: ServerActionSchema },
+      async (request, _reply, name, server) =>
+        act(request.user.sub, name, server)
+    );
+  }
 
   // The hub's spawn progress as server-sent events, relayed as the hub sends them.
   forEachServer(
@@ -222,17 +210,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{
       "A user's default server's spawn progress (SSE)",
       "A named server's spawn progress (SSE)"
     ],
-    (summary, parts) => {
-      const base = route(summary, parts, OkSchema);
-      return {
-        ...base,
-        schema: {
-          ...base.schema,
-          produces: ['text/event-stream'],
-          response: { 200: { type: 'string' } as TSchema, ...errors }
-        }
-      };
-    },
+    { response: Type.String(), produces: ['text/event-stream'] },
     async (request, reply, name, server) => {
       const abort = new AbortController();
       request.raw.once('close', () => abort.abort());
@@ -256,45 +234,45 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{
       "The latest spawn-progress event of a user's default server",
       'The latest spawn-progress event of a named server'
     ],
-    answering(SpawnProgressSchema),
+    { response: SpawnProgressSchema },
     async (_request, _reply, name, server) => admin.latestProgress(name, server)
   );
 
   app.get(
     '/groups',
-    route(
-      'Groups with their member counts and properties',
-      { querystring: GroupListQuerySchema },
-      GroupListSchema
-    ),
+    route({
+      summary: 'Groups with their member counts and properties',
+      querystring: GroupListQuerySchema,
+      response: GroupListSchema
+    }),
     async request => admin.listGroups(request.query.search)
   );
 
-  app.post(
-    '/groups/:group',
-    route('Create a group', group, OkSchema),
-    async request => {
-      await admin.createGroup(request.user.sub, request.params.group);
-      return ok;
-    }
-  );
-
-  app.delete(
-    '/groups/:group',
-    route('Delete a group', group, OkSchema),
-    async request => {
-      await admin.deleteGroup(request.user.sub, request.params.group);
-      return ok;
-    }
-  );
+  // A group, and users in it, are added by POST and taken away by DELETE at one path.
+  for (const [method, summary, change] of [
+    ['POST', 'Create a group', admin.createGroup],
+    ['DELETE', 'Delete a group', admin.deleteGroup]
+  ] as const) {
+    app.route({
+      method,
+      url: '/groups/:group',
+      ...route({ summary, params: GroupParamsSchema, response: OkSchema }),
+      handler: async request => {
+        await change(request.user.sub, request.params.group);
+        return ok;
+      }
+    });
+  }
 
   app.put(
     '/groups/:group/properties',
-    route(
-      "Replace a group's properties (they may change its members' servers)",
-      { ...group, body: GroupPropertiesBodySchema },
-      OkSchema
-    ),
+    route({
+      summary:
+        "Replace a group's properties (they may change its members' servers)",
+      params: GroupParamsSchema,
+      body: GroupPropertiesBodySchema,
+      response: OkSchema
+    }),
     async request => {
       await admin.setGroupProperties(
         request.user.sub,
@@ -305,73 +283,65 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{
     }
   );
 
-  app.post(
-    '/groups/:group/users',
-    route(
-      'Add users to a group',
-      { ...group, body: GroupMembersBodySchema },
-      OkSchema
-    ),
-    async request => {
-      await admin.addMembers(
-        request.user.sub,
-        request.params.group,
-        request.body.users
-      );
-      return ok;
-    }
-  );
-
-  app.delete(
-    '/groups/:group/users',
-    route(
-      'Remove users from a group',
-      { ...group, body: GroupMembersBodySchema },
-      OkSchema
-    ),
-    async request => {
-      await admin.removeMembers(
-        request.user.sub,
-        request.params.group,
-        request.body.users
-      );
-      return ok;
-    }
-  );
+  for (const [method, summary, change] of [
+    ['POST', 'Add users to a group', admin.addMembers],
+    ['DELETE', 'Remove users from a group', admin.removeMembers]
+  ] as const) {
+    app.route({
+      method,
+      url: '/groups/:group/users',
+      ...route({
+        summary,
+        params: GroupParamsSchema,
+        body: GroupMembersBodySchema,
+        response: OkSchema
+      }),
+      handler: async request => {
+        await change(
+          request.user.sub,
+          request.params.group,
+          request.body.users
+        );
+        return ok;
+      }
+    });
+  }
 
   app.get(
     '/info',
-    route('Hub version, authenticator and features', {}, HubInfoSchema),
+    route({
+      summary: 'Hub version, authenticator and features',
+      response: HubInfoSchema
+    }),
     async () => admin.info()
   );
 
   app.get(
     '/totals',
-    route(
-      'Users, running servers and active users in 24 h, 7 d and 30 d',
-      {},
-      HubTotalsSchema
-    ),
+    route({
+      summary: 'Users, running servers and active users in 24 h, 7 d and 30 d',
+      response: HubTotalsSchema
+    }),
     async () => admin.totals()
   );
 
   app.get(
     '/audit',
-    route(
-      "This hub's audit log, newest first",
-      { querystring: AuditQuerySchema },
-      AuditPageSchema
-    ),
+    route({
+      summary: "This hub's audit log, newest first",
+      querystring: AuditQuerySchema,
+      response: AuditPageSchema
+    }),
     async request => admin.listAudit(request.query)
   );
 
   app.get(
     '/audit/export',
-    route(
-      "This hub's audit log as CSV (formula-like cells escaped)",
-      { querystring: AuditQuerySchema },
-      AuditExportSchema
-    ),
+    route({
+      summary: "This hub's audit log as CSV (formula-like cells escaped)",
+      querystring: AuditQuerySchema,
+      response: AuditExportSchema
+    }),
     async request => admin.exportAudit(request.query)
   );
 };

@@ -10,6 +10,18 @@ const GroupName = Type.String({
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) =>
   Type.Union([t, Type.Null()]);
 
+/** Filters the hub applies to its own listing. */
+const HubFilterFields = {
+  name_filter: Type.Optional(Type.String({ maxLength: 255 })),
+  state: Type.Optional(
+    Type.Union([
+      Type.Literal('active'),
+      Type.Literal('inactive'),
+      Type.Literal('ready')
+    ])
+  )
+};
+
 /** Filters the service applies over the hub's listing. */
 const UserFilterFields = {
   admin: Type.Optional(Type.Boolean()),
@@ -17,6 +29,19 @@ const UserFilterFields = {
   never_logged_in: Type.Optional(Type.Boolean()),
   inactive_days: Type.Optional(Type.Integer({ minimum: 1, maximum: 3650 }))
 };
+
+/** A page's place in a listing (users, the audit log). */
+const PagingFields = {
+  offset: Type.Integer({ minimum: 0, default: 0 }),
+  limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 })
+};
+
+/** `admin` in a body, accepted only to be refused clearly. */
+const RefusedAdmin = Type.Optional(
+  Type.Boolean({
+    description: 'Always refused: admins are managed at /hub/admin.'
+  })
+);
 
 /** `:name` of a user route. */
 export const UserParamsSchema = Type.Object({ name: UserName });
@@ -33,16 +58,8 @@ export const GroupParamsSchema = Type.Object({ group: GroupName });
 /** `GET users` query. */
 export const UserListQuerySchema = Type.Object(
   {
-    offset: Type.Integer({ minimum: 0, default: 0 }),
-    limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
-    name_filter: Type.Optional(Type.String({ maxLength: 255 })),
-    state: Type.Optional(
-      Type.Union([
-        Type.Literal('active'),
-        Type.Literal('inactive'),
-        Type.Literal('ready')
-      ])
-    ),
+    ...PagingFields,
+    ...HubFilterFields,
     sort: Type.Optional(
       Type.Union([
         Type.Literal('name'),
@@ -59,17 +76,7 @@ export type UserListQuery = Static<typeof UserListQuerySchema>;
 
 /** `GET users/names` query: the same filters, without paging. */
 export const UserNamesQuerySchema = Type.Object(
-  {
-    name_filter: Type.Optional(Type.String({ maxLength: 255 })),
-    state: Type.Optional(
-      Type.Union([
-        Type.Literal('active'),
-        Type.Literal('inactive'),
-        Type.Literal('ready')
-      ])
-    ),
-    ...UserFilterFields
-  },
+  { ...HubFilterFields, ...UserFilterFields },
   { additionalProperties: false }
 );
 export type UserNamesQuery = Static<typeof UserNamesQuerySchema>;
@@ -144,11 +151,7 @@ export const AddUsersBodySchema = Type.Object(
     }),
     group: Type.Optional(GroupName),
     confirm: Type.Optional(Type.Boolean()),
-    admin: Type.Optional(
-      Type.Boolean({
-        description: 'Always refused: admins are managed at /hub/admin.'
-      })
-    )
+    admin: RefusedAdmin
   },
   { additionalProperties: false }
 );
@@ -243,14 +246,7 @@ export type GroupPropertiesBody = Static<typeof GroupPropertiesBodySchema>;
 
 /** `PATCH users/:name`: rename; `admin` is accepted only to refuse it clearly. */
 export const UserEditBodySchema = Type.Object(
-  {
-    name: Type.Optional(UserName),
-    admin: Type.Optional(
-      Type.Boolean({
-        description: 'Always refused: admins are managed at /hub/admin.'
-      })
-    )
-  },
+  { name: Type.Optional(UserName), admin: RefusedAdmin },
   { additionalProperties: false, minProperties: 1 }
 );
 export type UserEditBody = Static<typeof UserEditBodySchema>;
@@ -316,8 +312,7 @@ export const AuditQuerySchema = Type.Object(
     actor: Type.Optional(Type.String({ maxLength: 255 })),
     action: Type.Optional(Type.String({ maxLength: 64 })),
     target: Type.Optional(Type.String({ maxLength: 255 })),
-    offset: Type.Integer({ minimum: 0, default: 0 }),
-    limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 })
+    ...PagingFields
   },
   { additionalProperties: false }
 );

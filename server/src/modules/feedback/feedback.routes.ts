@@ -1,7 +1,8 @@
 /** `{prefix}/api/feedback/...`: governance feedback, consultations and Core Team triage (docs/feedback.md). */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Config } from '../../config.js';
-import { errorBody, errorResponses } from '../../http-errors.js';
+import { errorBody } from '../../http-errors.js';
+import { routeDeclarer } from '../../http-route.js';
 import { createAnonymityKeys } from './feedback.anonymity.js';
 import { createSecondLimiter } from './feedback.rate.js';
 import { createFeedbackRepository } from './feedback.repository.js';
@@ -66,8 +67,8 @@ export interface FeedbackOptions {
   demoSeed?: boolean;
 }
 
-const tags = ['feedback'];
-const security = [{ session: [] }];
+const signedIn = 'signed-in' as const;
+const core = ['core-team'] as const;
 
 // Routes that could tie a person to an anonymous item (its submission, its receipt, its withdrawal) write
 // no request lines: Fastify's request log holds the client address and the URL.
@@ -88,11 +89,8 @@ export const feedbackRoutes: FastifyPluginAsyncTypebox<
     perDay: options.perDay,
     now: options.now
   });
-  const signedIn = { onRequest: [app.authenticate] };
   // The role is checked before the body is read: a member learns nothing from a Core Team route.
-  const core = {
-    onRequest: [app.authenticate, app.requireRole('core-team')]
-  };
+  const route = routeDeclarer(app, ['feedback'], { roleBeforeBody: true });
   const caller = (request: { user: { sub: string } }) => ({
     user: request.user.sub
   });
@@ -137,41 +135,32 @@ export const feedbackRoutes: FastifyPluginAsyncTypebox<
 
   app.get(
     '/options',
-    {
-      ...signedIn,
-      schema: {
-        summary: 'Topics and limits of the feedback form',
-        tags,
-        security,
-        response: { 200: OptionsSchema, ...errorResponses(401) }
-      }
-    },
+    route({
+      summary: 'Topics and limits of the feedback form',
+      who: signedIn,
+      response: OptionsSchema
+    }),
     async () => service.options()
   );
 
   app.post(
     '/items',
     {
-      ...signedIn,
-      ...quiet,
-      bodyLimit: SUBMIT_BODY_LIMIT,
-      schema: {
+      ...route({
         summary:
           'Send feedback or a consultation reply, identified or anonymous',
         description:
           'Idempotent with `Idempotency-Key`: a repeat answers 200 with the same item and receipt. ' +
           'Anonymous items get a receipt code, shown once.',
-        tags,
-        security,
+        who: signedIn,
         headers: IdempotencyHeadersSchema,
         body: SubmitBodySchema,
-        response: {
-          200: SubmitAnswerSchema,
-          201: SubmitAnswerSchema,
-          ...errorResponses(400, 401, 404, 409, 413, 422, 503),
-          429: RateLimitedSchema
-        }
-      }
+        response: SubmitAnswerSchema,
+        answers: { 201: SubmitAnswerSchema, 429: RateLimitedSchema },
+        errors: [400, 404, 409, 413, 422, 503]
+      }),
+      ...quiet,
+      bodyLimit: SUBMIT_BODY_LIMIT
     },
     async (request, reply) => {
       const { created, item, receipt } = await service.submit(
@@ -185,60 +174,50 @@ export const feedbackRoutes: FastifyPluginAsyncTypebox<
 
   app.get(
     '/items',
-    {
-      ...signedIn,
-      schema: {
-        summary: "This hub's feedback",
-        tags,
-        security,
-        querystring: ItemsQuerySchema,
-        response: { 200: ItemPageSchema, ...errorResponses(400, 401, 503) }
-      }
-    },
+    route({
+      summary: "This hub's feedback",
+      who: signedIn,
+      querystring: ItemsQuerySchema,
+      response: ItemPageSchema,
+      errors: [400, 503]
+    }),
     async request => service.list(caller(request), request.query)
   );
 
   app.get(
     '/items/:id',
-    {
-      ...signedIn,
-      schema: {
-        summary: 'One item',
-        tags,
-        security,
-        params: IdParamsSchema,
-        response: { 200: ItemSchema, ...errorResponses(400, 401, 404, 503) }
-      }
-    },
+    route({
+      summary: 'One item',
+      who: signedIn,
+      params: IdParamsSchema,
+      response: ItemSchema,
+      errors: [400, 404, 503]
+    }),
     async request => service.item(caller(request), request.params.id)
   );
 
   app.get(
     '/mine',
-    {
-      ...signedIn,
-      schema: {
-        summary: 'My identified items, with their published responses',
-        tags,
-        security,
-        response: { 200: ItemListSchema, ...errorResponses(401, 503) }
-      }
-    },
+    route({
+      summary: 'My identified items, with their published responses',
+      who: signedIn,
+      response: ItemListSchema,
+      errors: [503]
+    }),
     async request => ({ items: await service.mine(caller(request)) })
   );
 
   app.post(
     '/mine/lookup',
     {
-      ...signedIn,
-      ...quiet,
-      schema: {
+      ...route({
         summary: 'Items by receipt code (anonymous ones included)',
-        tags,
-        security,
+        who: signedIn,
         body: LookupBodySchema,
-        response: { 200: LookupAnswerSchema, ...errorResponses(400, 401, 503) }
-      }
+        response: LookupAnswerSchema,
+        errors: [400, 503]
+      }),
+      ...quiet
     },
     async request => service.lookup(caller(request), request.body.receipts)
   );
@@ -246,86 +225,65 @@ export const feedbackRoutes: FastifyPluginAsyncTypebox<
   app.post(
     '/news',
     {
-      ...signedIn,
-      // Receipts travel in the body and the request writes no log line: polling ties no one to them.
-      ...quiet,
-      schema: {
+      ...route({
         summary:
           'What is new for me: my items with unseen responses or decisions, and news of followed receipts',
-        tags,
-        security,
+        who: signedIn,
         body: NewsBodySchema,
-        response: { 200: NewsAnswerSchema, ...errorResponses(400, 401, 503) }
-      }
+        response: NewsAnswerSchema,
+        errors: [400, 503]
+      }),
+      // Receipts travel in the body and the request writes no log line: polling ties no one to them.
+      ...quiet
     },
     async request => service.news(caller(request), request.body.receipts)
   );
 
   app.post(
     '/news/seen',
-    {
-      ...signedIn,
-      schema: {
-        summary:
-          "I saw my identified items' news (anonymous items keep theirs in the browser)",
-        tags,
-        security,
-        body: SeenBodySchema,
-        response: { 200: SeenAnswerSchema, ...errorResponses(400, 401, 503) }
-      }
-    },
+    route({
+      summary:
+        "I saw my identified items' news (anonymous items keep theirs in the browser)",
+      who: signedIn,
+      body: SeenBodySchema,
+      response: SeenAnswerSchema,
+      errors: [400, 503]
+    }),
     async request => service.seen(caller(request), request.body.items)
   );
 
-  app.put(
-    '/items/:id/support',
-    {
-      ...signedIn,
-      schema: {
-        summary: 'Support (+1) an item',
-        tags,
-        security,
+  // Support is one resource: PUT gives it, DELETE takes it back (giving it twice is a 409).
+  for (const [method, summary, supported, errors] of [
+    ['PUT', 'Support (+1) an item', true, [400, 404, 409]],
+    ['DELETE', 'Take back my support', false, [400, 404]]
+  ] as const) {
+    app.route({
+      method,
+      url: '/items/:id/support',
+      ...route({
+        summary,
+        who: signedIn,
         params: IdParamsSchema,
-        response: {
-          200: SupportAnswerSchema,
-          ...errorResponses(400, 401, 404, 409)
-        }
-      }
-    },
-    async request => service.support(caller(request), request.params.id, true)
-  );
-
-  app.delete(
-    '/items/:id/support',
-    {
-      ...signedIn,
-      schema: {
-        summary: 'Take back my support',
-        tags,
-        security,
-        params: IdParamsSchema,
-        response: { 200: SupportAnswerSchema, ...errorResponses(400, 401, 404) }
-      }
-    },
-    async request => service.support(caller(request), request.params.id, false)
-  );
+        response: SupportAnswerSchema,
+        errors
+      }),
+      handler: async request =>
+        service.support(caller(request), request.params.id, supported)
+    });
+  }
 
   app.post(
     '/items/:id/withdraw',
     {
-      ...signedIn,
-      ...quiet,
-      schema: {
+      ...route({
         summary: 'Withdraw my item while it is new or under review',
-        tags,
-        security,
+        who: signedIn,
         params: IdParamsSchema,
         body: WithdrawBodySchema,
-        response: {
-          200: ItemSchema,
-          ...errorResponses(400, 401, 403, 404, 409)
-        }
-      }
+        response: ItemSchema,
+        errors: [400, 403, 404, 409]
+      }),
+      ...quiet
     },
     async request =>
       service.withdraw(
@@ -337,35 +295,26 @@ export const feedbackRoutes: FastifyPluginAsyncTypebox<
 
   app.post(
     '/items/:id/report',
-    {
-      ...signedIn,
-      schema: {
-        summary: 'Report an item (once per person; three reports hide it)',
-        tags,
-        security,
-        params: IdParamsSchema,
-        body: ReportBodySchema,
-        response: {
-          200: ReportAnswerSchema,
-          ...errorResponses(400, 401, 404, 409)
-        }
-      }
-    },
+    route({
+      summary: 'Report an item (once per person; three reports hide it)',
+      who: signedIn,
+      params: IdParamsSchema,
+      body: ReportBodySchema,
+      response: ReportAnswerSchema,
+      errors: [400, 404, 409]
+    }),
     async request =>
       service.report(caller(request), request.params.id, request.body.reason)
   );
 
   app.get(
     '/consultations',
-    {
-      ...signedIn,
-      schema: {
-        summary: "Consultations addressed to this hub's community",
-        tags,
-        security,
-        response: { 200: ConsultationListSchema, ...errorResponses(401, 503) }
-      }
-    },
+    route({
+      summary: "Consultations addressed to this hub's community",
+      who: signedIn,
+      response: ConsultationListSchema,
+      errors: [503]
+    }),
     async request => ({
       consultations: await service.consultations(caller(request))
     })
@@ -373,16 +322,14 @@ export const feedbackRoutes: FastifyPluginAsyncTypebox<
 
   app.post(
     '/consultations',
-    {
-      ...core,
-      schema: {
-        summary: 'Open a consultation',
-        tags,
-        security,
-        body: ConsultationCreateSchema,
-        response: { 201: ConsultationSchema, ...errorResponses(400, 401, 403) }
-      }
-    },
+    route({
+      summary: 'Open a consultation',
+      who: core,
+      body: ConsultationCreateSchema,
+      response: ConsultationSchema,
+      status: 201,
+      errors: [400]
+    }),
     async (request, reply) =>
       reply
         .code(201)
@@ -391,20 +338,14 @@ export const feedbackRoutes: FastifyPluginAsyncTypebox<
 
   app.patch(
     '/consultations/:id',
-    {
-      ...core,
-      schema: {
-        summary: 'Edit a consultation: extend, never shorten once replied',
-        tags,
-        security,
-        params: IdParamsSchema,
-        body: ConsultationPatchSchema,
-        response: {
-          200: ConsultationSchema,
-          ...errorResponses(400, 401, 403, 404, 409)
-        }
-      }
-    },
+    route({
+      summary: 'Edit a consultation: extend, never shorten once replied',
+      who: core,
+      params: IdParamsSchema,
+      body: ConsultationPatchSchema,
+      response: ConsultationSchema,
+      errors: [400, 404, 409]
+    }),
     async request =>
       service.updateConsultation(
         caller(request),
@@ -415,15 +356,11 @@ export const feedbackRoutes: FastifyPluginAsyncTypebox<
 
   app.get(
     '/triage/consultations',
-    {
-      ...core,
-      schema: {
-        summary: 'Every consultation, with reply counts',
-        tags,
-        security,
-        response: { 200: ConsultationListSchema, ...errorResponses(401, 403) }
-      }
-    },
+    route({
+      summary: 'Every consultation, with reply counts',
+      who: core,
+      response: ConsultationListSchema
+    }),
     async request => ({
       consultations: await service.allConsultations(caller(request))
     })
@@ -431,70 +368,53 @@ export const feedbackRoutes: FastifyPluginAsyncTypebox<
 
   app.get(
     '/triage/items',
-    {
-      ...core,
-      schema: {
-        summary: 'Items of every hub, filtered',
-        tags,
-        security,
-        querystring: TriageQuerySchema,
-        response: { 200: TriagePageSchema, ...errorResponses(400, 401, 403) }
-      }
-    },
+    route({
+      summary: 'Items of every hub, filtered',
+      who: core,
+      querystring: TriageQuerySchema,
+      response: TriagePageSchema,
+      errors: [400]
+    }),
     async request => service.triageList(caller(request), request.query)
   );
 
   app.get(
     '/triage/items/:id',
-    {
-      ...core,
-      schema: {
-        summary: 'One item with its history and draft responses',
-        tags,
-        security,
-        params: IdParamsSchema,
-        response: {
-          200: TriageItemWithHistorySchema,
-          ...errorResponses(400, 401, 403, 404)
-        }
-      }
-    },
+    route({
+      summary: 'One item with its history and draft responses',
+      who: core,
+      params: IdParamsSchema,
+      response: TriageItemWithHistorySchema,
+      errors: [400, 404]
+    }),
     async request => service.triageItem(caller(request), request.params.id)
   );
 
   app.post(
     '/triage/items/:id/transition',
-    {
-      ...core,
-      schema: {
-        summary: 'Move an item along the triage state machine',
-        tags,
-        security,
-        params: IdParamsSchema,
-        body: TransitionBodySchema,
-        response: {
-          200: TriageItemSchema,
-          ...errorResponses(400, 401, 403, 404, 409)
-        }
-      }
-    },
+    route({
+      summary: 'Move an item along the triage state machine',
+      who: core,
+      params: IdParamsSchema,
+      body: TransitionBodySchema,
+      response: TriageItemSchema,
+      errors: [400, 404, 409]
+    }),
     async request =>
       service.transition(caller(request), request.params.id, request.body)
   );
 
   app.post(
     '/triage/items/:id/responses',
-    {
-      ...core,
-      schema: {
-        summary: 'Draft (or publish) a response',
-        tags,
-        security,
-        params: IdParamsSchema,
-        body: ResponseCreateSchema,
-        response: { 201: ResponseSchema, ...errorResponses(400, 401, 403, 404) }
-      }
-    },
+    route({
+      summary: 'Draft (or publish) a response',
+      who: core,
+      params: IdParamsSchema,
+      body: ResponseCreateSchema,
+      response: ResponseSchema,
+      status: 201,
+      errors: [400, 404]
+    }),
     async (request, reply) =>
       reply
         .code(201)
@@ -509,20 +429,14 @@ export const feedbackRoutes: FastifyPluginAsyncTypebox<
 
   app.patch(
     '/triage/items/:id/responses/:responseId',
-    {
-      ...core,
-      schema: {
-        summary: 'Edit a draft response or publish it',
-        tags,
-        security,
-        params: ResponseParamsSchema,
-        body: ResponsePatchSchema,
-        response: {
-          200: ResponseSchema,
-          ...errorResponses(400, 401, 403, 404, 409)
-        }
-      }
-    },
+    route({
+      summary: 'Edit a draft response or publish it',
+      who: core,
+      params: ResponseParamsSchema,
+      body: ResponsePatchSchema,
+      response: ResponseSchema,
+      errors: [400, 404, 409]
+    }),
     async request =>
       service.updateResponse(
         caller(request),
@@ -534,52 +448,40 @@ export const feedbackRoutes: FastifyPluginAsyncTypebox<
 
   app.post(
     '/triage/items/:id/moderation',
-    {
-      ...core,
-      schema: {
-        summary: 'Hide an item or restore a reported one',
-        tags,
-        security,
-        params: IdParamsSchema,
-        body: ModerationBodySchema,
-        response: {
-          200: TriageItemSchema,
-          ...errorResponses(400, 401, 403, 404)
-        }
-      }
-    },
+    route({
+      summary: 'Hide an item or restore a reported one',
+      who: core,
+      params: IdParamsSchema,
+      body: ModerationBodySchema,
+      response: TriageItemSchema,
+      errors: [400, 404]
+    }),
     async request =>
       service.moderate(caller(request), request.params.id, request.body.action)
   );
 
   app.get(
     '/triage/trends',
-    {
-      ...core,
-      schema: {
-        summary:
-          'Items per week, state and topic (small anonymous cells suppressed)',
-        tags,
-        security,
-        querystring: TrendsQuerySchema,
-        response: { 200: TrendsSchema, ...errorResponses(400, 401, 403) }
-      }
-    },
+    route({
+      summary:
+        'Items per week, state and topic (small anonymous cells suppressed)',
+      who: core,
+      querystring: TrendsQuerySchema,
+      response: TrendsSchema,
+      errors: [400]
+    }),
     async request => service.trends(request.query)
   );
 
   app.get(
     '/triage/export',
-    {
-      ...core,
-      schema: {
-        summary: 'Export the filtered items as CSV or JSON (audited)',
-        tags,
-        security,
-        querystring: ExportQuerySchema,
-        response: { 200: ExportFileSchema, ...errorResponses(400, 401, 403) }
-      }
-    },
+    route({
+      summary: 'Export the filtered items as CSV or JSON (audited)',
+      who: core,
+      querystring: ExportQuerySchema,
+      response: ExportFileSchema,
+      errors: [400]
+    }),
     async (request, reply) => {
       const file = await service.export(caller(request), request.query);
       if (request.query.envelope === 'json') {
@@ -601,31 +503,25 @@ export const feedbackRoutes: FastifyPluginAsyncTypebox<
 
   app.get(
     '/me/export',
-    {
-      ...signedIn,
-      schema: {
-        summary: 'Everything the feedback module holds that names me (JSON)',
-        tags,
-        security,
-        response: { 200: MyExportSchema, ...errorResponses(401, 503) }
-      }
-    },
+    route({
+      summary: 'Everything the feedback module holds that names me (JSON)',
+      who: signedIn,
+      response: MyExportSchema,
+      errors: [503]
+    }),
     async request => service.exportMine(caller(request))
   );
 
   app.post(
     '/me/erase',
-    {
-      ...signedIn,
-      schema: {
-        summary:
-          'Erase my identified items (delete or re-attribute), supports and reports',
-        tags,
-        security,
-        body: EraseBodySchema,
-        response: { 200: EraseAnswerSchema, ...errorResponses(400, 401, 503) }
-      }
-    },
+    route({
+      summary:
+        'Erase my identified items (delete or re-attribute), supports and reports',
+      who: signedIn,
+      body: EraseBodySchema,
+      response: EraseAnswerSchema,
+      errors: [400, 503]
+    }),
     async request => service.erase(caller(request), request.body.mode)
   );
 };
