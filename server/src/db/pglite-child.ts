@@ -1,6 +1,6 @@
 /** Child process entry: serves one PGlite data directory over the PostgreSQL wire protocol on loopback. */
 import { PGlite } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { startPgliteWire, type PgliteWire } from './pglite-wire.js';
 
 /** Messages sent to the parent over the IPC channel. */
 export type PgliteChildMessage =
@@ -13,7 +13,7 @@ const maxConnections = Number(
 );
 
 let db: PGlite | undefined;
-let server: PGLiteSocketServer | undefined;
+let server: PgliteWire | undefined;
 let stopping = false;
 
 function send(message: PgliteChildMessage): void {
@@ -36,17 +36,13 @@ async function stop(code: number): Promise<void> {
 async function start(): Promise<void> {
   if (!dataDir) throw new Error('CATALYST_PGLITE_DIR is not set');
   db = await PGlite.create(dataDir);
-  server = new PGLiteSocketServer({
+  server = await startPgliteWire({
     db,
     host: '127.0.0.1',
     port,
     maxConnections
   });
-  server.addEventListener('listening', event => {
-    const detail = (event as CustomEvent<{ port: number }>).detail;
-    send({ type: 'listening', port: detail.port });
-  });
-  await server.start();
+  send({ type: 'listening', port: server.port });
 }
 
 process.on('SIGTERM', () => void stop(0));
