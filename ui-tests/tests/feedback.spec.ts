@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import type { IJupyterLabPageFixture } from '@jupyterlab/galata';
 
 import { expectAccessible } from './accessibility';
+import { OUTAGE_TIMEOUT_MS, setRequestTimeout } from './client-timeout';
 import { expect, logIn, openCatalystPanel, runFromPalette, test } from './hub';
 
 /** The feedback widget, which the axe scans cover. */
@@ -74,6 +75,7 @@ test.describe.serial('Feedback', () => {
     await fillForm(widget, title, 'The service was stopped when I pressed Send.');
 
     // A real outage: the service process is frozen, so connections hang as on a dead network.
+    await setRequestTimeout(page, OUTAGE_TIMEOUT_MS);
     const pid = servicePid();
     process.kill(pid, 'SIGSTOP');
     try {
@@ -94,6 +96,7 @@ test.describe.serial('Feedback', () => {
     await expect(entry).toHaveAttribute('data-state', 'sent', { timeout: 90_000 });
     await expect(entry.locator('.jp-Catalyst-feedback-delivery')).toHaveText('Sent');
     await expect(page.locator('.jp-Catalyst-feedback-statusItem')).toHaveText('Feedback');
+    await setRequestTimeout(page, null);
 
     // Every timed-out attempt reached the frozen service and ran when it woke: still exactly one item.
     await widget.locator('[data-tab="mine"]').click();

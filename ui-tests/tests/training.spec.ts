@@ -4,6 +4,7 @@ import { execSync } from 'node:child_process';
 import type { IJupyterLabPageFixture } from '@jupyterlab/galata';
 
 import { expectAccessible } from './accessibility';
+import { OUTAGE_TIMEOUT_MS, setRequestTimeout } from './client-timeout';
 import { expect, logIn, test } from './hub';
 
 /** The training panel, which the axe scans cover. */
@@ -326,6 +327,7 @@ test.describe('Training panel through an outage and in Spanish', () => {
     // A real outage: the service process is stopped (SIGSTOP), so requests hang unanswered.
     // (Killing it would not do: JupyterHub restarts a managed service as soon as it exits.)
     const servicePort = Number(process.env.CATALYST_UI_HUB_PORT || 18400) + 90;
+    await setRequestTimeout(page, OUTAGE_TIMEOUT_MS);
     const pid = pidOnPort(servicePort);
     process.kill(pid, 'SIGSTOP');
     try {
@@ -344,6 +346,7 @@ test.describe('Training panel through an outage and in Spanish', () => {
     await expect(save).toHaveAttribute('data-state', 'saved', {
       timeout: 90_000
     });
+    await setRequestTimeout(page, null);
 
     // The service really has it: a fresh browser (no storage) sees the step passed.
     await page.evaluate(() => {
