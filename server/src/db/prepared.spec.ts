@@ -11,6 +11,7 @@ import { silentLogger } from '../logger.js';
 import type { Database } from './database.js';
 import { createKysely, createPool } from './pool.js';
 import {
+  claimStatementSlot,
   forgetPreparedStatements,
   precompile,
   usePreparedStatements
@@ -114,6 +115,41 @@ for (const backend of backends()) {
     });
 
     if (backend === 'pglite') {
+      it('lets several connections prepare the same query in the shared session, again after a reconnect', async () => {
+        const build = (q: Kysely<Db>, id: string) =>
+          q.selectFrom('things').select('label').where('id', '=', id);
+        const text = 'select "label" from "things" where "id" = $1';
+        for (let round = 0; round < 2; round++) {
+          const two = createPool(
+            database.url,
+            { max: 2, onConnect: claimStatementSlot },
+            silentLogger
+          );
+          usePreparedStatements(two);
+          const twoDb = createKysely(two) as unknown as Kysely<Db>;
+          const byId = precompile(twoDb, build, 1);
+          // Two at once: the pool opens its second connection, which prepares the same query.
+          assert.deepEqual(await Promise.all([byId('a'), byId('b')]), [
+            [{ label: 'Apple' }],
+            [{ label: 'Bean' }]
+          ]);
+          assert.equal(two.totalCount, 2);
+          const { rows } = await sql<{ name: string }>`
+            select name from pg_prepared_statements where statement = ${text}`.execute(
+            twoDb
+          );
+          // The second round's connections reuse the slots, after dropping the first round's names.
+          assert.deepEqual(
+            rows
+              .map(r => r.name.replace(/^catalyst_[0-9a-f]{16}/, ''))
+              .filter(suffix => suffix)
+              .sort(),
+            ['_c0', '_c1']
+          );
+          await twoDb.destroy();
+        }
+      });
+
       it('keeps working after the connection is replaced, because the shared session is reset', async () => {
         const byId = precompile(
           db,

@@ -100,7 +100,7 @@ export function usePreparedStatements(pool: pg.Pool): void {
       const name =
         typeof text === 'string' ? statementNames.get(text) : undefined;
       return name && args.length === 2
-        ? query({ name, text, values })
+        ? query({ name: name + (slotSuffixes.get(client) ?? ''), text, values })
         : query(...args);
     };
   });
@@ -115,4 +115,29 @@ export async function forgetPreparedStatements(
   client: pg.ClientBase
 ): Promise<void> {
   await client.query('deallocate all');
+}
+
+/** Name suffix of each connection that shares its session (the embedded PGlite): `_c<slot>`. */
+const slotSuffixes = new WeakMap<pg.ClientBase, string>();
+/** Slots held by live connections in this process. */
+const heldSlots = new Set<number>();
+
+/**
+ * Gives a new connection to a shared session (the embedded PGlite serves every connection from
+ * one) its own statement names, so several connections can prepare the same query: the lowest
+ * slot no live connection holds, after dropping what an earlier holder of that slot prepared.
+ * Pass it as the pool's `onConnect`.
+ */
+export async function claimStatementSlot(client: pg.ClientBase): Promise<void> {
+  let slot = 0;
+  while (heldSlots.has(slot)) slot++;
+  heldSlots.add(slot);
+  (client as pg.Client).once('end', () => heldSlots.delete(slot));
+  const suffix = `_c${slot}`;
+  slotSuffixes.set(client, suffix);
+  const { rows } = await client.query<{ name: string }>(
+    "select name from pg_prepared_statements where name like 'catalyst\\_%' and right(name, $1) = $2",
+    [suffix.length, suffix]
+  );
+  for (const { name } of rows) await client.query(`deallocate "${name}"`);
 }

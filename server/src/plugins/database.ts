@@ -8,10 +8,7 @@ import type { Database } from '../db/database.js';
 import { migrateToLatest } from '../db/migrator.js';
 import { PgliteProcess } from '../db/pglite-process.js';
 import { createKysely, createPool } from '../db/pool.js';
-import {
-  forgetPreparedStatements,
-  usePreparedStatements
-} from '../db/prepared.js';
+import { claimStatementSlot, usePreparedStatements } from '../db/prepared.js';
 
 /** Which store backs the service. */
 export type Store = 'pglite' | 'postgres';
@@ -41,17 +38,17 @@ async function databasePlugin(
     : new PgliteProcess({ dataDir: config.dataDir, log: app.log });
   const store: Store = pglite ? 'pglite' : 'postgres';
   const url = pglite ? await pglite.start() : (config.databaseUrl as string);
-  // PGlite runs one query at a time behind its multiplexer, from one session for all connections:
-  // one connection loses nothing, and it is what lets the embedded store use named prepared
-  // statements too (two connections preparing one name in a shared session would collide).
-  const max = config.dbPoolMax ?? (pglite ? 1 : 10);
-  const prepared = config.dbPreparedStatements && (!pglite || max === 1);
+  // PGlite runs one query at a time, from one session for all connections. Two connections still
+  // pay: the child runs one while the service handles the other's answer (one connection left it
+  // idle between queries). Each connection gets its own statement names in the shared session.
+  const max = config.dbPoolMax ?? (pglite ? 2 : 10);
+  const prepared = config.dbPreparedStatements;
   const pool = createPool(
     url,
     {
       max,
       // PGlite's session outlives a dropped connection, with the statements it prepared.
-      onConnect: pglite && prepared ? forgetPreparedStatements : undefined
+      onConnect: pglite && prepared ? claimStatementSlot : undefined
     },
     app.log
   );
