@@ -85,11 +85,10 @@ export function precompile<DB, Args extends string[], Row>(
 /**
  * Runs precompiled SQL as named statements on this pool's connections.
  *
- * On a real PostgreSQL server, or on the embedded PGlite with a pool of one connection: PGlite
- * serves all connections from one session, where two connections preparing the same name would
- * collide (the database plugin decides, and resets the session's statements on each new
- * connection). A pooler that does not keep
- * sessions (PgBouncer in transaction mode before 1.21) cannot hold them either: the
+ * On a real PostgreSQL server, or on the embedded PGlite when the pool's `onConnect` is
+ * `claimStatementSlot`: PGlite serves all connections from one session, where two connections
+ * preparing the same name would collide, so each takes its own name suffix there. A pooler that
+ * does not keep sessions (PgBouncer in transaction mode before 1.21) cannot hold them either: the
  * `CATALYST_DB_PREPARED_STATEMENTS=0` setting turns this off.
  */
 export function usePreparedStatements(pool: pg.Pool): void {
