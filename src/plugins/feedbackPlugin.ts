@@ -127,7 +127,7 @@ function activateFeedback(
   });
   // Responses and decisions on my items: on start, on focus and every few minutes, nothing more.
   news.changed.connect(() => item.refresh());
-  news.poll(window, document);
+  void app.restored.then(() => news.poll(window, document));
 
   // What an earlier page could not send goes out now, without waiting for the widget to open.
   if (queuedCount(store, user) > 0) {

@@ -65,6 +65,7 @@ function activatePanel(
   palette?.addItem({ command: CommandIDs.openPanel, category });
   palette?.addItem({ command: CommandIDs.retryConnection, category });
 
-  void model.refresh();
+  // After JupyterLab has restored its layout: our session and /me requests stay off its start-up path.
+  void app.restored.then(() => model.refresh());
   return model;
 }
