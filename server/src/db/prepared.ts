@@ -131,7 +131,18 @@ export async function claimStatementSlot(client: pg.ClientBase): Promise<void> {
   let slot = 0;
   while (heldSlots.has(slot)) slot++;
   heldSlots.add(slot);
-  (client as pg.Client).once('end', () => heldSlots.delete(slot));
+  const release = () => heldSlots.delete(slot);
+  // Freed when the connection starts to close: a pool's end() resolves before its sockets' 'end'
+  // events, and a pool opened right after would otherwise take new slots and leave the old names.
+  const connection = client as pg.Client;
+  const end = connection.end.bind(connection) as (
+    ...args: unknown[]
+  ) => unknown;
+  (connection as { end: unknown }).end = (...args: unknown[]) => {
+    release();
+    return end(...args);
+  };
+  connection.once('end', release);
   const suffix = `_c${slot}`;
   slotSuffixes.set(client, suffix);
   const { rows } = await client.query<{ name: string }>(
