@@ -2,14 +2,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { devToken, freePort, freshDatabase, load, startProcess, startService, table } from './lib.mjs';
+import { devToken, freshDatabase, load, startBare, startService, table } from './lib.mjs';
 
 const PG = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
 const children = [];
 const cleanups = [];
 try {
-  const barePort = await freePort();
-  children.push(await startProcess([new URL('./bare-fastify.mjs', import.meta.url).pathname], { PORT: String(barePort) }, `http://127.0.0.1:${barePort}/hello`));
+  const bare = await startBare();
+  children.push(bare.child);
 
   const db = await freshDatabase(PG);
   cleanups.push(db.drop);
@@ -27,7 +27,7 @@ try {
     rows.push({ name, ...(await load({ url, headers })) });
     console.error(`done: ${name}`);
   };
-  await run('bare Fastify GET /hello', `http://127.0.0.1:${barePort}/hello`);
+  await run('bare Fastify GET /hello', bare.url);
   const pgToken = await devToken(onPg.base);
   const liteToken = await devToken(onLite.base);
   await run('GET /api/me (PostgreSQL)', `${onPg.base}/api/me`, pgToken);

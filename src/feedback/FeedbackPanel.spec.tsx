@@ -12,16 +12,7 @@ import type {
 import { errorMessage, FeedbackWidget } from './FeedbackPanel';
 import { FeedbackModel, type IAvailableContext } from './model';
 import { FeedbackNews } from './news';
-
-class MemoryStore {
-  data = new Map<string, string>();
-  getItem(key: string): string | null {
-    return this.data.get(key) ?? null;
-  }
-  setItem(key: string, value: string): void {
-    this.data.set(key, value);
-  }
-}
+import { MemoryStore } from '../testing/memoryStore';
 
 async function find(widget: Widget, selector: string): Promise<HTMLElement> {
   for (let i = 0; i < 50; i++) {

@@ -1,16 +1,7 @@
 import type { IFeedbackNews, ISeenNews } from '../api/feedbackNews';
 import { FeedbackStatusItem } from './FeedbackStatusItem';
 import { FeedbackNews, MIN_GAP_MS, POLL_INTERVAL_MS } from './news';
-
-class MemoryStore {
-  data = new Map<string, string>();
-  getItem(key: string): string | null {
-    return this.data.get(key) ?? null;
-  }
-  setItem(key: string, value: string): void {
-    this.data.set(key, value);
-  }
-}
+import { MemoryStore } from '../testing/memoryStore';
 
 /** Let pending promises settle (fake timers leave microtasks alone). */
 async function flush(): Promise<void> {

@@ -4,20 +4,7 @@ import {
   type IOutboxEntry,
   type SendOutcome
 } from './outbox';
-
-class MemoryStore {
-  data = new Map<string, string>();
-  failWrites = false;
-  getItem(key: string): string | null {
-    return this.data.get(key) ?? null;
-  }
-  setItem(key: string, value: string): void {
-    if (this.failWrites) {
-      throw new Error('QuotaExceededError');
-    }
-    this.data.set(key, value);
-  }
-}
+import { MemoryStore } from '../testing/memoryStore';
 
 type Body = { title: string };
 type Result = { id: string };

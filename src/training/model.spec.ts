@@ -2,16 +2,7 @@ import type { ICatalystClient } from '../tokens';
 import type { ICheckEnvironment } from './checks';
 import { TrainingModel } from './model';
 import { SHIPPED_TUTORIALS } from './shippedTutorials';
-
-class MemoryStore {
-  data = new Map<string, string>();
-  getItem(key: string): string | null {
-    return this.data.get(key) ?? null;
-  }
-  setItem(key: string, value: string): void {
-    this.data.set(key, value);
-  }
-}
+import { MemoryStore } from '../testing/memoryStore';
 
 const tutorials = SHIPPED_TUTORIALS;
 const python = tutorials.find(t => t.id === 'first-python-notebook')!;

@@ -1,14 +1,5 @@
 import { Outbox, type IOutboxEntry, type SendOutcome } from './outbox';
-
-class MemoryStore {
-  data = new Map<string, string>();
-  getItem(key: string): string | null {
-    return this.data.get(key) ?? null;
-  }
-  setItem(key: string, value: string): void {
-    this.data.set(key, value);
-  }
-}
+import { MemoryStore } from '../testing/memoryStore';
 
 function entry(step: string) {
   return {
