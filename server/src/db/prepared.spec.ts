@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { EventEmitter } from 'node:events';
 import { after, before, describe, it } from 'node:test';
 import { sql, type Kysely } from 'kysely';
 import type pg from 'pg';
@@ -19,6 +20,37 @@ import {
 
 // A table of our own, so the test does not depend on any migration.
 type Db = Database & { things: { id: string; label: string; kind: string } };
+
+describe('statement slots of a shared session', () => {
+  /** A connection as claimStatementSlot sees it; records the suffix it asks the session about. */
+  class Connection extends EventEmitter {
+    suffixes: string[] = [];
+    async query(_text: string, values: unknown[]) {
+      this.suffixes.push(values[1] as string);
+      return { rows: [] };
+    }
+    end() {
+      // The socket closes later: its 'end' event comes after the pool has moved on.
+    }
+  }
+  const claim = async () => {
+    const connection = new Connection();
+    await claimStatementSlot(connection as unknown as pg.ClientBase);
+    return connection;
+  };
+
+  it("keeps a slot held when its previous holder's socket ends after the slot was reused", async () => {
+    const first = await claim();
+    first.end();
+    const second = await claim();
+    assert.deepEqual(second.suffixes, first.suffixes);
+    first.emit('end');
+    const third = await claim();
+    assert.notDeepEqual(third.suffixes, second.suffixes);
+    second.end();
+    third.end();
+  });
+});
 
 for (const backend of backends()) {
   describe(`precompiled queries (${backend})`, () => {

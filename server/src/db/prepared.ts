@@ -131,7 +131,12 @@ export async function claimStatementSlot(client: pg.ClientBase): Promise<void> {
   let slot = 0;
   while (heldSlots.has(slot)) slot++;
   heldSlots.add(slot);
-  const release = () => heldSlots.delete(slot);
+  // Once per claim: the socket's later 'end' must not free the slot a newer connection took meanwhile.
+  let held = true;
+  const release = () => {
+    if (held) heldSlots.delete(slot);
+    held = false;
+  };
   // Freed when the connection starts to close: a pool's end() resolves before its sockets' 'end'
   // events, and a pool opened right after would otherwise take new slots and leave the old names.
   const connection = client as pg.Client;
