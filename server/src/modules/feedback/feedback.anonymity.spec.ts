@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
+import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import type { TestApp } from '../../../test/build-app.js';
@@ -8,7 +8,7 @@ import {
   startDatabase,
   type TestDatabase
 } from '../../../test/databases.js';
-import { createAnonymityKeys } from './feedback.anonymity.js';
+import { createAnonymityKeys, keyedHmac } from './feedback.anonymity.js';
 import {
   API,
   call,
@@ -20,6 +20,26 @@ import {
 
 const SECRET_AUTHOR = 'zanele-mokoena-7781';
 const CONTROL_AUTHOR = 'control-user-4242';
+
+describe('keyedHmac', () => {
+  it("gives node:crypto's HMAC-SHA256 for short, block-sized and long keys and any message", () => {
+    for (const size of [1, 32, 64, 65, 200]) {
+      const key = randomBytes(size);
+      const mac = keyedHmac(key);
+      for (const message of [
+        '',
+        'day\u0000hub\u0000zanele\u00002026-11-27',
+        'ñ'.repeat(300)
+      ]) {
+        assert.deepEqual(
+          mac(message),
+          createHmac('sha256', key).update(message).digest(),
+          `key of ${size} bytes, message of ${message.length} characters`
+        );
+      }
+    }
+  });
+});
 
 for (const backend of backends()) {
   describe(`feedback anonymity, idempotency and limits (${backend})`, () => {

@@ -1,6 +1,7 @@
-/** The keyed ledger's writes (one-per-person rules): one statement each, committed without waiting for the disk. */
+/** The keyed ledger's writes (one-per-person rules), committed without waiting for the disk; concurrent day counts share a statement. */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/database.js';
+import { createBatcher } from '../../db/batcher.js';
 import { executeNamed } from '../../db/prepared.js';
 
 /**
@@ -11,26 +12,51 @@ import { executeNamed } from '../../db/prepared.js';
  */
 const asyncCommit = sql`(select set_config('synchronous_commit', 'off', true)) as async_commit`;
 
+/** One person's claim on today's counter. */
+interface DailyTake {
+  key: string;
+  hubId: string;
+  purgeAfter: string;
+  max: number;
+}
+
 /** Ledger writes bound to a database (never to a transaction: see above). */
 export function createLedger(db: Kysely<Database>) {
+  // Concurrent submissions count their days in one statement (one person's key at most once in it).
+  const daily = createBatcher<DailyTake, boolean>({
+    keyOf: take => take.key,
+    run: async takes => {
+      const counted = new Set<string>();
+      // One statement per daily maximum: in practice one, as every caller passes the hub's setting.
+      for (const max of new Set(takes.map(t => t.max))) {
+        const some = takes.filter(t => t.max === max);
+        const { rows } = await executeNamed(
+          sql<{ key: string }>`
+          insert into feedback_ledger (key, hub_id, kind, consultation_id, count, purge_after)
+          select t.key, t.hub_id, 'day', null::uuid, 1, t.purge_after
+          from unnest(${some.map(t => t.key)}::text[], ${some.map(t => t.hubId)}::text[],
+            ${some.map(t => t.purgeAfter)}::date[]) as t(key, hub_id, purge_after)
+          cross join ${asyncCommit}
+          on conflict (key) do update set count = feedback_ledger.count + 1
+            where feedback_ledger.count < ${max}
+          returning key`,
+          db
+        );
+        for (const row of rows) counted.add(row.key);
+      }
+      return takes.map(t => counted.has(t.key));
+    }
+  });
+
   return {
     /** Takes one of today's submissions from a person's daily counter; false when `max` were taken. */
-    async takeDaily(
+    takeDaily(
       key: string,
       hubId: string,
       purgeAfter: string,
       max: number
     ): Promise<boolean> {
-      const { rows } = await executeNamed(
-        sql<{ count: number }>`
-        insert into feedback_ledger (key, hub_id, kind, consultation_id, count, purge_after)
-        select ${key}, ${hubId}, 'day', null::uuid, 1, ${purgeAfter}::date from ${asyncCommit}
-        on conflict (key) do update set count = feedback_ledger.count + 1
-          where feedback_ledger.count < ${max}
-        returning count`,
-        db
-      );
-      return rows.length > 0;
+      return daily.add({ key, hubId, purgeAfter, max });
     },
 
     /** Gives back a daily submission taken for a request that then failed. */

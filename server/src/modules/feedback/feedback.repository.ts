@@ -1,8 +1,8 @@
 /** Queries on the feedback tables; no HTTP and no rules beyond what SQL enforces. */
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database } from '../../db/database.js';
-import { executeNamed } from '../../db/prepared.js';
 import type { FeedbackConsultationsTable } from './feedback.tables.js';
+import { createItemWriter } from './feedback.item-writer.js';
 import { createLedger } from './feedback.ledger.js';
 
 /** An item row with its counts; `created_on` as `YYYY-MM-DD`. */
@@ -234,45 +234,6 @@ function feedbackQueries(db: Kysely<Database>) {
         .select(['item_id', 'body_hash'])
         .where('key', '=', key)
         .executeTakeFirst();
-    },
-
-    /**
-     * Claims the idempotency key (when given), inserts the item and its `submitted` history line in one
-     * statement: one round trip. False when the key was taken (a concurrent repeat waits for it to commit).
-     */
-    async submitItem(
-      item: ItemInsert,
-      key: { mac: string; bodyHash: string; expiresOn: string } | null,
-      historyAt: string | null
-    ): Promise<boolean> {
-      const claim = key
-        ? sql`claim as (
-            insert into feedback_idempotency (key, item_id, body_hash, expires_on)
-            values (${key.mac}, ${item.id}::uuid, ${key.bodyHash}, ${key.expiresOn}::date)
-            on conflict (key) do nothing
-            returning item_id
-          ),`
-        : sql``;
-      const gate = key ? sql`where exists (select 1 from claim)` : sql``;
-      const result = await executeNamed(
-        sql<{ n: number }>`
-        with ${claim} item as (
-          insert into feedback_items (id, hub_id, community_id, consultation_id, topic, anonymous,
-            authorship, author, receipt_hash, title, body, lang, context, created_on)
-          select ${item.id}::uuid, ${item.hubId}, ${item.communityId}, ${item.consultationId}::uuid,
-            ${item.topic}, ${item.anonymous}, ${item.anonymous ? 'anonymous' : 'identified'},
-            ${item.author}, ${item.receiptHash}, ${item.title}, ${item.body}, ${item.lang},
-            ${item.context ? JSON.stringify(item.context) : null}::jsonb, ${item.createdOn}::date
-          ${gate}
-          returning id
-        ), history as (
-          insert into feedback_history (item_id, kind, to_state, actor_role, at)
-          select id, 'submitted', 'new', 'author', coalesce(${historyAt}::timestamptz, now()) from item
-        )
-        select count(*)::int as n from item`,
-        db
-      );
-      return (result.rows[0]?.n ?? 0) > 0;
     },
 
     /** Locks items in id order, so two merges in opposite directions cannot deadlock. */
@@ -826,6 +787,9 @@ export type FeedbackQueries = ReturnType<typeof feedbackQueries>;
 export function createFeedbackRepository(db: Kysely<Database>) {
   return {
     ...feedbackQueries(db),
+
+    /** New items, concurrent ones written together (feedback.item-writer.ts). */
+    ...createItemWriter(db),
 
     /** The keyed ledger's writes, each its own asynchronously committed statement. */
     ledger: createLedger(db),
