@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { devToken, freshDatabase, load, startBare, startService, table } from './lib.mjs';
+import { devToken, freshDatabase, sideBySide, startBare, startService, table } from './lib.mjs';
 
 const PG = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
 const children = [];
@@ -20,22 +20,18 @@ try {
   const onLite = await startService({ dataDir });
   children.push(onLite.child);
 
-  const rows = [];
-  const run = async (name, url, token) => {
-    const headers = token ? { authorization: `Bearer ${token}` } : {};
-    await load({ url, headers, duration: 2 }); // warm-up
-    rows.push({ name, ...(await load({ url, headers })) });
-    console.error(`done: ${name}`);
-  };
-  await run('bare Fastify GET /hello', bare.url);
   const pgToken = await devToken(onPg.base);
   const liteToken = await devToken(onLite.base);
-  await run('GET /api/me (PostgreSQL)', `${onPg.base}/api/me`, pgToken);
-  await run('GET /api/hub, one-row read (PostgreSQL)', `${onPg.base}/api/hub`, pgToken);
-  await run('GET /api/me (PGlite)', `${onLite.base}/api/me`, liteToken);
-  await run('GET /api/hub, one-row read (PGlite)', `${onLite.base}/api/hub`, liteToken);
+  const get = (name, url, token) => ({ name, opts: { url, headers: token ? { authorization: `Bearer ${token}` } : {} } });
+  const rows = await sideBySide([
+    get('bare Fastify GET /hello', bare.url),
+    get('GET /api/me (PostgreSQL)', `${onPg.base}/api/me`, pgToken),
+    get('GET /api/hub, one-row read (PostgreSQL)', `${onPg.base}/api/hub`, pgToken),
+    get('GET /api/me (PGlite)', `${onLite.base}/api/me`, liteToken),
+    get('GET /api/hub, one-row read (PGlite)', `${onLite.base}/api/hub`, liteToken)
+  ]);
 
-  console.log(`\n50 connections, 8 s each after a 2 s warm-up, ${new Date().toISOString()}\n`);
+  console.log(`\n50 connections; after a 2 s warm-up each, 4 rounds of 2 s per target in turn; ${new Date().toISOString()}\n`);
   console.log(table(rows));
   const liteVsPg = rows[4].rps / rows[2].rps;
   console.log(`\nEmbedded default (PGlite) one-row read as a share of PostgreSQL's: ${(liteVsPg * 100).toFixed(1)}%`);

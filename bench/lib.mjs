@@ -122,6 +122,27 @@ export function load(opts) {
   });
 }
 
+/**
+ * Loads each target in turn, round after round, after a 2 s warm-up of each: every target sees the same
+ * stretch of the machine's time, so a VM that speeds up or slows down mid-run moves all of them alike.
+ * Answers one row per target: mean req/s over its rounds, the median p50, the worst p99, all errors.
+ */
+export async function sideBySide(targets, { rounds = 4, seconds = 2 } = {}) {
+  const runs = targets.map(() => []);
+  for (const t of targets) await load({ ...t.opts, duration: 2 });
+  for (let r = 0; r < rounds; r++) {
+    for (const [i, t] of targets.entries()) runs[i].push(await load({ ...t.opts, duration: seconds }));
+  }
+  const median = xs => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  return targets.map((t, i) => ({
+    name: t.name,
+    rps: Math.round(runs[i].reduce((sum, run) => sum + run.rps, 0) / rounds),
+    p50: median(runs[i].map(run => run.p50)),
+    p99: Math.max(...runs[i].map(run => run.p99)),
+    errors: runs[i].reduce((sum, run) => sum + run.errors, 0)
+  }));
+}
+
 /** A markdown table of results with each row's ratio to the first. */
 export function table(rows) {
   const base = rows[0].rps;

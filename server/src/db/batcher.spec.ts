@@ -32,6 +32,21 @@ describe('createBatcher', () => {
     assert.deepEqual(batches, [[1], [2, 3, 4]]);
   });
 
+  it('sends inputs queued together by addAll as one statement, even when nothing is running', async () => {
+    const batches: number[][] = [];
+    const batcher = createBatcher<number, number>({
+      run: async inputs => {
+        batches.push(inputs);
+        return inputs.map(n => -n);
+      }
+    });
+    assert.deepEqual(
+      await Promise.all(batcher.addAll([1, 2, 3])),
+      [-1, -2, -3]
+    );
+    assert.deepEqual(batches, [[1, 2, 3]]);
+  });
+
   it('keeps at most maxInFlight statements running and maxBatch inputs in each', async () => {
     let running = 0;
     let most = 0;

@@ -30,6 +30,8 @@ export interface BatcherOptions<I, O> {
 /** A batcher: `add` writes one input with whatever else is waiting and answers its output. */
 export interface Batcher<I, O> {
   add(input: I): Promise<O>;
+  /** Queues several inputs at once, so that they can share a statement; answers each one's output. */
+  addAll(inputs: I[]): Promise<O>[];
 }
 
 interface Waiting<I, O> {
@@ -104,12 +106,19 @@ export function createBatcher<I, O>(
     }
   }
 
+  const enqueue = (input: I) =>
+    new Promise<O>((resolve, reject) => queue.push({ input, resolve, reject }));
+
   return {
     add(input: I): Promise<O> {
-      return new Promise<O>((resolve, reject) => {
-        queue.push({ input, resolve, reject });
-        pump();
-      });
+      const output = enqueue(input);
+      pump();
+      return output;
+    },
+    addAll(inputs: I[]): Promise<O>[] {
+      const outputs = inputs.map(enqueue);
+      pump();
+      return outputs;
     }
   };
 }

@@ -1,4 +1,5 @@
 /** Session JWTs: signing (HS256), `app.authenticate` and `app.requireRole(...)` for routes. */
+import { hash } from 'node:crypto';
 import fastifyJwt from '@fastify/jwt';
 import type {
   FastifyInstance,
@@ -60,7 +61,12 @@ async function authPlugin(
     // fast-jwt's cache skips re-verifying a token seen before (it still honours exp): /me stays cheap.
     // Room for 10,000 live sessions (about 5 MB): with 1,000, a hub with more active people than that
     // missed on every request, as round-robin traffic evicts each token before its next use.
-    verify: { algorithms: ['HS256'], cache: 10000 }
+    // Keys by a one-shot SHA-256 of the token (fast-jwt's default also decodes the header to pick one).
+    verify: {
+      algorithms: ['HS256'],
+      cache: 10000,
+      cacheKeyBuilder: (token: string) => hash('sha256', token, 'base64url')
+    }
   });
 
   app.decorate(

@@ -7,7 +7,7 @@
  * the hub's proxy (which forwards only `{prefix}/...`) never exposes it. Labels hold route
  * templates and error codes, never user names, paths with ids, or keys.
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { hash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import {
@@ -29,7 +29,7 @@ class SeenKeys {
 
   /** True when `key` was seen before; remembers it either way. */
   seen(key: string): boolean {
-    const digest = createHash('sha256').update(key).digest('base64url');
+    const digest = hash('sha256', key, 'base64url');
     if (this.keys.has(digest)) return true;
     this.keys.add(digest);
     if (this.keys.size > REMEMBERED_KEYS) {

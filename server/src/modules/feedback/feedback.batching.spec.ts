@@ -11,7 +11,10 @@ import {
 import { feedbackApp, submit } from './feedback.harness.spec.js';
 import { createItemWriter } from './feedback.item-writer.js';
 import { createLedger } from './feedback.ledger.js';
-import type { ItemInsert } from './feedback.repository.js';
+import {
+  createFeedbackRepository,
+  type ItemInsert
+} from './feedback.repository.js';
 
 /** A new topic item of `hubId`, as the service would write it. */
 function newItem(hubId: string, extra: Partial<ItemInsert> = {}): ItemInsert {
@@ -166,6 +169,58 @@ for (const backend of backends()) {
         t.app.db
       );
       assert.equal(rows[0]?.n, 1);
+    });
+
+    it("counts a topic item's day and writes it in one queue, giving the count back when the item is not written", async () => {
+      const repo = createFeedbackRepository(t.app.db);
+      const day = (key: string, max = 10) => ({
+        key,
+        hubId: 'hub-a',
+        purgeAfter: '2026-11-29',
+        max
+      });
+      const write = (item: ItemInsert, mac?: string) => ({
+        item,
+        key: mac ? { mac, bodyHash: 'h', expiresOn: '2026-12-04' } : null,
+        historyAt: null
+      });
+      const count = async (key: string) =>
+        (
+          await sql<{ count: number }>`
+            select count from feedback_ledger where key = ${key}`.execute(
+            t.app.db
+          )
+        ).rows[0]?.count ?? 0;
+      const mac = `mac-${randomUUID()}`;
+      const limitedItem = newItem('hub-a');
+      const refusedItem = newItem('hub-a', {
+        topic: null,
+        consultationId: randomUUID()
+      });
+      const [first, again, limit1, limit2, refused] = await Promise.all([
+        repo.submitWithDay(day('sw-first'), write(newItem('hub-a'), mac)),
+        // The same key from another day's count: the key was taken first, so this day's count goes back.
+        repo.submitWithDay(day('sw-again'), write(newItem('hub-a'), mac)),
+        repo.submitWithDay(day('sw-limit', 1), write(newItem('hub-a'))),
+        repo.submitWithDay(day('sw-limit', 1), write(limitedItem)),
+        repo
+          .submitWithDay(day('sw-refused'), write(refusedItem))
+          .catch((error: { code?: string }) => `refused ${error.code}`)
+      ]);
+      assert.deepEqual(
+        [first, again, limit1, limit2, refused],
+        ['written', 'key_taken', 'written', 'limited', 'refused 23503']
+      );
+      assert.equal(await count('sw-first'), 1);
+      assert.equal(await count('sw-again'), 0);
+      assert.equal(await count('sw-limit'), 1);
+      assert.equal(await count('sw-refused'), 0);
+      const { rows } = await sql<{ n: number }>`
+        select count(*)::int as n from feedback_items
+        where id = any(${[limitedItem.id, refusedItem.id]}::uuid[])`.execute(
+        t.app.db
+      );
+      assert.equal(rows[0]?.n, 0);
     });
   });
 }

@@ -87,6 +87,21 @@ export function createItemWriter(db: Kysely<Database>) {
     ): Promise<boolean> {
       const lane = item.anonymous ? lanes.anonymous : lanes.identified;
       return lane.add({ item, key, historyAt });
+    },
+
+    /** Writes several items, each kind in one statement where it can; answers each one's as submitItem. */
+    submitItems(writes: ItemWrite[]): Promise<boolean>[] {
+      const answers = new Map<ItemWrite, Promise<boolean>>();
+      for (const [anonymous, lane] of [
+        [true, lanes.anonymous],
+        [false, lanes.identified]
+      ] as const) {
+        const some = writes.filter(w => w.item.anonymous === anonymous);
+        lane
+          .addAll(some)
+          .forEach((answer, i) => answers.set(some[i] as ItemWrite, answer));
+      }
+      return writes.map(w => answers.get(w) as Promise<boolean>);
     }
   };
 }

@@ -13,11 +13,37 @@ import { executeNamed } from '../../db/prepared.js';
 const asyncCommit = sql`(select set_config('synchronous_commit', 'off', true)) as async_commit`;
 
 /** One person's claim on today's counter. */
-interface DailyTake {
+export interface DailyTake {
   key: string;
   hubId: string;
   purgeAfter: string;
   max: number;
+}
+
+/** Takes one of today's submissions for each claim (keys distinct); answers which were counted. */
+export async function takeDailyMany(
+  db: Kysely<Database>,
+  takes: DailyTake[]
+): Promise<boolean[]> {
+  const counted = new Set<string>();
+  // One statement per daily maximum: in practice one, as every caller passes the hub's setting.
+  for (const max of new Set(takes.map(t => t.max))) {
+    const some = takes.filter(t => t.max === max);
+    const { rows } = await executeNamed(
+      sql<{ key: string }>`
+      insert into feedback_ledger (key, hub_id, kind, consultation_id, count, purge_after)
+      select t.key, t.hub_id, 'day', null::uuid, 1, t.purge_after
+      from unnest(${some.map(t => t.key)}::text[], ${some.map(t => t.hubId)}::text[],
+        ${some.map(t => t.purgeAfter)}::date[]) as t(key, hub_id, purge_after)
+      cross join ${asyncCommit}
+      on conflict (key) do update set count = feedback_ledger.count + 1
+        where feedback_ledger.count < ${max}
+      returning key`,
+      db
+    );
+    for (const row of rows) counted.add(row.key);
+  }
+  return takes.map(t => counted.has(t.key));
 }
 
 /** Ledger writes bound to a database (never to a transaction: see above). */
@@ -25,27 +51,7 @@ export function createLedger(db: Kysely<Database>) {
   // Concurrent submissions count their days in one statement (one person's key at most once in it).
   const daily = createBatcher<DailyTake, boolean>({
     keyOf: take => take.key,
-    run: async takes => {
-      const counted = new Set<string>();
-      // One statement per daily maximum: in practice one, as every caller passes the hub's setting.
-      for (const max of new Set(takes.map(t => t.max))) {
-        const some = takes.filter(t => t.max === max);
-        const { rows } = await executeNamed(
-          sql<{ key: string }>`
-          insert into feedback_ledger (key, hub_id, kind, consultation_id, count, purge_after)
-          select t.key, t.hub_id, 'day', null::uuid, 1, t.purge_after
-          from unnest(${some.map(t => t.key)}::text[], ${some.map(t => t.hubId)}::text[],
-            ${some.map(t => t.purgeAfter)}::date[]) as t(key, hub_id, purge_after)
-          cross join ${asyncCommit}
-          on conflict (key) do update set count = feedback_ledger.count + 1
-            where feedback_ledger.count < ${max}
-          returning key`,
-          db
-        );
-        for (const row of rows) counted.add(row.key);
-      }
-      return takes.map(t => counted.has(t.key));
-    }
+    run: takes => takeDailyMany(db, takes)
   });
 
   return {

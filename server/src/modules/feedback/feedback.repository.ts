@@ -4,6 +4,7 @@ import type { Database } from '../../db/database.js';
 import type { FeedbackConsultationsTable } from './feedback.tables.js';
 import { createItemWriter } from './feedback.item-writer.js';
 import { createLedger } from './feedback.ledger.js';
+import { createSubmissionWriter } from './feedback.submission-writer.js';
 
 /** An item row with its counts; `created_on` as `YYYY-MM-DD`. */
 export interface ItemRow {
@@ -785,14 +786,19 @@ export type FeedbackQueries = ReturnType<typeof feedbackQueries>;
 
 /** Feedback queries plus transactions over them. */
 export function createFeedbackRepository(db: Kysely<Database>) {
+  const ledger = createLedger(db);
+  const items = createItemWriter(db);
   return {
     ...feedbackQueries(db),
 
     /** New items, concurrent ones written together (feedback.item-writer.ts). */
-    ...createItemWriter(db),
+    ...items,
+
+    /** Topic items with their day's count, in one queue (feedback.submission-writer.ts). */
+    ...createSubmissionWriter(db, ledger, items),
 
     /** The keyed ledger's writes, each its own asynchronously committed statement. */
-    ledger: createLedger(db),
+    ledger,
 
     /** Runs `work` in a transaction with queries bound to it. */
     async transaction<T>(

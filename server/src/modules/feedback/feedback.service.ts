@@ -28,6 +28,8 @@ import {
   utcDate,
   type State
 } from './feedback.rules.js';
+import type { ItemWrite } from './feedback.item-writer.js';
+import type { SubmissionOutcome } from './feedback.submission-writer.js';
 import type { SecondLimiter } from './feedback.rate.js';
 import {
   LIMITS,
@@ -165,12 +167,18 @@ export function createFeedbackService(options: FeedbackServiceOptions) {
   const { repo, hubId, keys, limiter } = options;
   const perDay = options.perDay ?? LIMITS.perDay;
   const now = options.now ?? (() => new Date());
-  // The hub's community changes rarely (partnership records): read it at most every 30 s.
-  let community: { value: string | null; at: number } | undefined;
-  async function hubCommunity(): Promise<string | null> {
+  // The hub's community changes rarely (partnership records): read it at most every 30 s, and once for
+  // all the requests that ask while it is being read (a busy hub would otherwise send one read each).
+  let community: { value: Promise<string | null>; at: number } | undefined;
+  function hubCommunity(): Promise<string | null> {
     const t = Date.now();
     if (!community || t - community.at > 30000) {
-      community = { value: await repo.hubCommunity(hubId), at: t };
+      const value = repo.hubCommunity(hubId);
+      community = { value, at: t };
+      // A failed read is not remembered: the next request reads again.
+      value.catch(() => {
+        if (community?.value === value) community = undefined;
+      });
     }
     return community.value;
   }
@@ -1042,100 +1050,59 @@ export function createFeedbackService(options: FeedbackServiceOptions) {
     }
     const today = utcDate(now());
     // The ledger is written in its own transaction, apart from the item's (see docs/feedback.md).
-    const dayKey = keys.dayKey(hubId, user, today);
-    if (
-      !(await repo.ledger.takeDaily(dayKey, hubId, addDays(today, 2), perDay))
-    ) {
-      throw new FeedbackError(
+    const day = {
+      key: keys.dayKey(hubId, user, today),
+      hubId,
+      purgeAfter: addDays(today, 2),
+      max: perDay
+    };
+    const dailyLimit = () =>
+      new FeedbackError(
         429,
         'rate_limited',
         `at most ${perDay} submissions a day; try again tomorrow (UTC)`,
         secondsToUtcMidnight(now())
       );
-    }
-    const releases: (() => Promise<void>)[] = [
-      () => repo.ledger.releaseDaily(dayKey)
-    ];
-    // Runs once however many paths call it: a counter must not be given back twice.
-    const undo = async () => {
-      for (const release of releases.splice(0)) {
-        await release().catch(() => undefined);
-      }
+    const id = randomUUID();
+    const receipt = anonymous ? keys.receipt(hubId, user, key) : null;
+    const context = body.context
+      ? anonymous
+        ? // A notebook path can hold a user name: anonymous items keep only catalogue ids.
+          Object.fromEntries(
+            Object.entries(body.context).filter(([k]) => k !== 'path')
+          )
+        : body.context
+      : null;
+    const write: ItemWrite = {
+      item: {
+        id,
+        hubId,
+        communityId: await hubCommunity(),
+        consultationId: consultation?.id ?? null,
+        topic: body.topic ?? null,
+        anonymous,
+        author: anonymous ? null : user,
+        receiptHash: receipt ? receiptHash(receipt) : null,
+        title,
+        body: text,
+        lang: body.lang,
+        context,
+        createdOn: today
+      },
+      key: keyMac
+        ? { mac: keyMac, bodyHash: hash, expiresOn: addDays(today, 7) }
+        : null,
+      // An anonymous item's history keeps to its date, like the item.
+      historyAt: anonymous ? `${today}T00:00:00Z` : null
     };
-    try {
-      if (consultation) {
-        const consultationId = consultation.id;
-        const replyKey = keys.consultationKey(hubId, user, consultation.id);
-        const purgeAfter = addDays(
-          utcDate(new Date(consultation.closes_at)),
-          365
-        );
-        if (
-          !(await repo.ledger.claimReply(
-            replyKey,
-            hubId,
-            consultationId,
-            purgeAfter
-          ))
-        ) {
-          // Another instance may be sending this very key: give it a moment, then answer its result.
-          for (let i = 0; keyMac && key && i < 4; i++) {
-            const again = await replay(user, keyMac, key, hash);
-            if (again) {
-              await undo();
-              limiter.release(user);
-              return { created: false, ...again };
-            }
-            await new Promise(resolve => setTimeout(resolve, 250));
-          }
-          fail(
-            409,
-            'already_replied',
-            'you have replied to this consultation already'
-          );
-        }
-        releases.push(() => repo.ledger.releaseReply(replyKey));
-      }
-
-      const id = randomUUID();
-      const receipt = anonymous ? keys.receipt(hubId, user, key) : null;
-      const context = body.context
-        ? anonymous
-          ? // A notebook path can hold a user name: anonymous items keep only catalogue ids.
-            Object.fromEntries(
-              Object.entries(body.context).filter(([k]) => k !== 'path')
-            )
-          : body.context
-        : null;
-      const community = await hubCommunity();
-      const created = await repo.submitItem(
-        {
-          id,
-          hubId,
-          communityId: community,
-          consultationId: consultation?.id ?? null,
-          topic: body.topic ?? null,
-          anonymous,
-          author: anonymous ? null : user,
-          receiptHash: receipt ? receiptHash(receipt) : null,
-          title,
-          body: text,
-          lang: body.lang,
-          context,
-          createdOn: today
-        },
-        keyMac
-          ? { mac: keyMac, bodyHash: hash, expiresOn: addDays(today, 7) }
-          : null,
-        // An anonymous item's history keeps to its date, like the item.
-        anonymous ? `${today}T00:00:00Z` : null
-      );
-      if (!created) {
-        // The key was claimed first by another request (now committed): the caller's catch answers its item.
-        fail(409, 'conflict', 'this submission is being sent; try again');
-      }
-      // A new item has no support, no response and no later state: no need to read it back.
-      const item: Item = {
+    // The key was claimed first by another request (now committed): the caller's catch answers its item.
+    const keyTaken = () =>
+      fail(409, 'conflict', 'this submission is being sent; try again');
+    // A new item has no support, no response and no later state: no need to read it back.
+    const created = () => ({
+      created: true,
+      receipt,
+      item: {
         id,
         hubId,
         topic: body.topic ?? null,
@@ -1145,15 +1112,84 @@ export function createFeedbackService(options: FeedbackServiceOptions) {
         lang: body.lang,
         context: context as Item['context'],
         anonymous,
-        state: 'new',
+        state: 'new' as const,
         mergedInto: null,
         createdOn: today,
         supportCount: 0,
         supportedByMe: false,
         mine: true,
         responses: []
-      };
-      return { created: true, item, receipt };
+      }
+    });
+
+    if (!consultation) {
+      // A topic item: the day's count and the item share one queue (feedback.submission-writer.ts),
+      // which gives the count back itself when the item is not written.
+      let outcome: SubmissionOutcome;
+      try {
+        outcome = await repo.submitWithDay(day, write);
+      } catch (error) {
+        limiter.release(user);
+        throw error;
+      }
+      if (outcome === 'limited') throw dailyLimit();
+      if (outcome === 'key_taken') {
+        limiter.release(user);
+        keyTaken();
+      }
+      return created();
+    }
+
+    if (
+      !(await repo.ledger.takeDaily(day.key, hubId, day.purgeAfter, perDay))
+    ) {
+      throw dailyLimit();
+    }
+    const releases: (() => Promise<void>)[] = [
+      () => repo.ledger.releaseDaily(day.key)
+    ];
+    // Runs once however many paths call it: a counter must not be given back twice.
+    const undo = async () => {
+      for (const release of releases.splice(0)) {
+        await release().catch(() => undefined);
+      }
+    };
+    try {
+      const consultationId = consultation.id;
+      const replyKey = keys.consultationKey(hubId, user, consultationId);
+      const purgeAfter = addDays(
+        utcDate(new Date(consultation.closes_at)),
+        365
+      );
+      if (
+        !(await repo.ledger.claimReply(
+          replyKey,
+          hubId,
+          consultationId,
+          purgeAfter
+        ))
+      ) {
+        // Another instance may be sending this very key: give it a moment, then answer its result.
+        for (let i = 0; keyMac && key && i < 4; i++) {
+          const again = await replay(user, keyMac, key, hash);
+          if (again) {
+            await undo();
+            limiter.release(user);
+            return { created: false, ...again };
+          }
+          await new Promise(resolve => setTimeout(resolve, 250));
+        }
+        fail(
+          409,
+          'already_replied',
+          'you have replied to this consultation already'
+        );
+      }
+      releases.push(() => repo.ledger.releaseReply(replyKey));
+      if (!(await repo.submitItem(write.item, write.key, write.historyAt))) {
+        keyTaken();
+      }
+      return created();
     } catch (error) {
       await undo();
       limiter.release(user);
