@@ -92,7 +92,7 @@ try {
 
   const rows = await sideBySide([
     { name: 'bare Fastify GET /hello', opts: { url: bare.url } },
-    { name: 'POST /api/feedback/items (PostgreSQL)', opts: submissions }
+    { name: 'POST /api/feedback/items (PostgreSQL)', opts: submissions, exact: true }
   ]);
 
   const one = await fetch(submissions.url, {

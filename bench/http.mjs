@@ -22,7 +22,11 @@ try {
 
   const pgToken = await devToken(onPg.base);
   const liteToken = await devToken(onLite.base);
-  const get = (name, url, token) => ({ name, opts: { url, headers: token ? { authorization: `Bearer ${token}` } : {} } });
+  const get = (name, url, token) => ({
+    name,
+    opts: { url, headers: token ? { authorization: `Bearer ${token}` } : {} },
+    exact: Boolean(token)
+  });
   const rows = await sideBySide([
     get('bare Fastify GET /hello', bare.url),
     get('GET /api/me (PostgreSQL)', `${onPg.base}/api/me`, pgToken),

@@ -107,10 +107,13 @@ export async function freshDatabase(base) {
   };
 }
 
-/** One autocannon run; answers req/s (mean), p50, p99 and the non-2xx count. */
-export function load(opts) {
+/**
+ * One autocannon run; answers req/s (mean), p50, p99 and the non-2xx count. With `latencies` (an array),
+ * every response time is also pushed there, so several runs can be summed into exact percentiles.
+ */
+export function load({ latencies, ...opts }) {
   return new Promise((resolve, reject) => {
-    autocannon({ connections: 50, duration: 8, ...opts }, (err, r) => {
+    const instance = autocannon({ connections: 50, duration: 8, ...opts }, (err, r) => {
       if (err) return reject(err);
       resolve({
         rps: Math.round(r.requests.average),
@@ -119,26 +122,38 @@ export function load(opts) {
         errors: r.non2xx + r.errors + r.timeouts
       });
     });
+    if (latencies) instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
   });
+}
+
+/** The q-quantile (0–1) of numbers, by the nearest rank. */
+function quantile(values, q) {
+  const sorted = Float64Array.from(values).sort();
+  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
 }
 
 /**
  * Loads each target in turn, round after round, after a 2 s warm-up of each: every target sees the same
  * stretch of the machine's time, so a VM that speeds up or slows down mid-run moves all of them alike.
- * Answers one row per target: mean req/s over its rounds, the median p50, the worst p99, all errors.
+ * Answers one row per target: mean req/s over its rounds and all errors; p50 and p99 over every response
+ * of every round for targets marked `exact` (recording each response costs the load generator a little,
+ * so the yardstick is not marked), else the median round's p50 and the worst round's p99.
  */
 export async function sideBySide(targets, { rounds = 4, seconds = 2 } = {}) {
   const runs = targets.map(() => []);
+  const latencies = targets.map(t => (t.exact ? [] : undefined));
   for (const t of targets) await load({ ...t.opts, duration: 2 });
   for (let r = 0; r < rounds; r++) {
-    for (const [i, t] of targets.entries()) runs[i].push(await load({ ...t.opts, duration: seconds }));
+    for (const [i, t] of targets.entries()) {
+      runs[i].push(await load({ ...t.opts, duration: seconds, latencies: latencies[i] }));
+    }
   }
   const median = xs => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   return targets.map((t, i) => ({
     name: t.name,
     rps: Math.round(runs[i].reduce((sum, run) => sum + run.rps, 0) / rounds),
-    p50: median(runs[i].map(run => run.p50)),
-    p99: Math.max(...runs[i].map(run => run.p99)),
+    p50: latencies[i] ? Math.round(quantile(latencies[i], 0.5)) : median(runs[i].map(run => run.p50)),
+    p99: latencies[i] ? Math.round(quantile(latencies[i], 0.99)) : Math.max(...runs[i].map(run => run.p99)),
     errors: runs[i].reduce((sum, run) => sum + run.errors, 0)
   }));
 }
