@@ -35,7 +35,9 @@ export async function startDatabase(
 
 async function startPglite(): Promise<TestDatabase> {
   const dir = await mkdtemp(join(tmpdir(), 'catalyst-test-'));
-  const pglite = new PgliteProcess({ dataDir: dir });
+  // Tests connect to it like a server: an app's pool may open 10 connections, and a spec may run two apps
+  // and a pool of its own (the service's own embedded pool keeps to 2).
+  const pglite = new PgliteProcess({ dataDir: dir, maxConnections: 32 });
   // A copy of the run's freshly initialised cluster: the same start as initdb here, ~10 s sooner.
   await copyPgliteTemplate(pglite.pgdata);
   const url = await pglite.start();
