@@ -100,7 +100,12 @@ for (const backend of backends()) {
     it('counts simultaneous daily takes exactly: one person stops at the limit, others are unaffected', async () => {
       const ledger = createLedger(t.app.db);
       const take = (key: string) =>
-        ledger.takeDaily(key, 'hub-a', '2026-11-29', 10);
+        ledger.takeDaily({
+          key,
+          hubId: 'hub-a',
+          purgeAfter: '2026-11-29',
+          max: 10
+        });
       const keys = ['day-busy', 'day-a', 'day-b'];
       const asks = [
         ...Array.from({ length: 15 }, () => 'day-busy'),

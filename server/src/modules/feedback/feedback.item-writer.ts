@@ -70,14 +70,11 @@ async function writeItems(
  * only their date (docs/feedback.md, Anonymity).
  */
 export function createItemWriter(db: Kysely<Database>) {
-  const lanes = {
-    anonymous: createBatcher<ItemWrite, boolean>({
+  const lane = () =>
+    createBatcher<ItemWrite, boolean>({
       run: writes => writeItems(db, writes)
-    }),
-    identified: createBatcher<ItemWrite, boolean>({
-      run: writes => writeItems(db, writes)
-    })
-  };
+    });
+  const lanes = { anonymous: lane(), identified: lane() };
   return {
     /** Writes one item (see writeItems); false when its idempotency key was taken first. */
     submitItem(
@@ -91,17 +88,20 @@ export function createItemWriter(db: Kysely<Database>) {
 
     /** Writes several items, each kind in one statement where it can; answers each one's as submitItem. */
     submitItems(writes: ItemWrite[]): Promise<boolean>[] {
-      const answers = new Map<ItemWrite, Promise<boolean>>();
-      for (const [anonymous, lane] of [
-        [true, lanes.anonymous],
-        [false, lanes.identified]
-      ] as const) {
-        const some = writes.filter(w => w.item.anonymous === anonymous);
-        lane
-          .addAll(some)
-          .forEach((answer, i) => answers.set(some[i] as ItemWrite, answer));
-      }
-      return writes.map(w => answers.get(w) as Promise<boolean>);
+      // Each lane answers in the order it was given, so each write takes the next answer of its lane.
+      const answers = {
+        anonymous: lanes.anonymous.addAll(writes.filter(w => w.item.anonymous)),
+        identified: lanes.identified.addAll(
+          writes.filter(w => !w.item.anonymous)
+        )
+      };
+      return writes.map(
+        w =>
+          (w.item.anonymous
+            ? answers.anonymous
+            : answers.identified
+          ).shift() as Promise<boolean>
+      );
     }
   };
 }

@@ -56,13 +56,8 @@ export function createLedger(db: Kysely<Database>) {
 
   return {
     /** Takes one of today's submissions from a person's daily counter; false when `max` were taken. */
-    takeDaily(
-      key: string,
-      hubId: string,
-      purgeAfter: string,
-      max: number
-    ): Promise<boolean> {
-      return daily.add({ key, hubId, purgeAfter, max });
+    takeDaily(take: DailyTake): Promise<boolean> {
+      return daily.add(take);
     },
 
     /** Gives back a daily submission taken for a request that then failed. */

@@ -1140,11 +1140,7 @@ export function createFeedbackService(options: FeedbackServiceOptions) {
       return created();
     }
 
-    if (
-      !(await repo.ledger.takeDaily(day.key, hubId, day.purgeAfter, perDay))
-    ) {
-      throw dailyLimit();
-    }
+    if (!(await repo.ledger.takeDaily(day))) throw dailyLimit();
     const releases: (() => Promise<void>)[] = [
       () => repo.ledger.releaseDaily(day.key)
     ];
